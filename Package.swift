@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Shared by every target, as in Hummingbird: Swift 6 mode, and imports that stay internal unless
+// re-exported on purpose, so no C type can leak into a public API.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "converge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "converge", targets: ["converge"]),
+        .library(name: "ConvergeCore", targets: ["ConvergeCore"]),
+        .library(name: "ConvergeMetrics", targets: ["ConvergeMetrics"]),
+        .library(name: "ConvergeTSNE", targets: ["ConvergeTSNE"]),
+        .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
+        .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
+        .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ConvergeCore", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "ConvergeMetrics", dependencies: ["ConvergeCore", "CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
+        .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ConvergeReport",
+            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeTSNE"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "converge",
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
+                "ConvergeReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ConvergeCoreTests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConvergeMetricsTests",
+            dependencies: ["ConvergeMetrics"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeTSNETests",
+            dependencies: ["ConvergeTSNE"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeLlamaTests",
+            dependencies: ["ConvergeLlama", "ConvergeCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+    ]
+)
