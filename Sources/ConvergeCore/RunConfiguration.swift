@@ -1,0 +1,97 @@
+/// Which earlier texts a model sees when it speaks.
+public enum HistoryWindow: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// Only the other model's latest output (the study's setting).
+    case last
+    /// The latest k texts, oldest first.
+    case lastK(Int)
+    /// The seed and every output so far.
+    case full
+
+    public var description: String {
+        switch self {
+        case .last: "last"
+        case .lastK(let k): "last-\(k)"
+        case .full: "full"
+        }
+    }
+
+    /// Parses `last`, `full` or `last-K` / a bare K.
+    public init?(parsing text: String) {
+        switch text {
+        case "last", "1": self = .last
+        case "full": self = .full
+        default:
+            let digits = text.hasPrefix("last-") ? String(text.dropFirst(5)) : text
+            guard let k = Int(digits), k >= 1 else { return nil }
+            self = k == 1 ? .last : .lastK(k)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let window = HistoryWindow(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad history window '\(text)'"))
+        }
+        self = window
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Raw continuation (the study's setting) or each model's own chat template.
+public enum PromptMode: String, Codable, Sendable, CaseIterable {
+    case raw
+    case chat
+}
+
+/// Everything that decides a run's output. Serialised whole into `run.json`.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    public var preset: String = "paper"
+    public var seeds: [String] = []
+    public var replicates: Int = 1
+    public var turns: Int = 25
+    public var maxTokens: Int = 50
+    public var sampler = SamplerSettings()
+    public var stop: [String] = []
+    public var history: HistoryWindow = .last
+    public var promptMode: PromptMode = .raw
+    public var modelA: String = ""
+    public var modelB: String = ""
+    public var rngSeed: UInt64 = 0
+    public var parallel: Int = 1
+    /// Tokens of context per conversation; a longer prompt keeps its end (see `PromptBuilder`).
+    public var contextPerSequence: Int = 512
+    /// When set, each turn's text goes through a file in this directory, as in the study.
+    public var relayDirectory: String?
+
+    public init() {}
+
+    /// The first invalid parameter as a one-line message, or nil when all are valid.
+    public func validationError() -> String? {
+        if turns < 1 { return "turns must be ≥ 1 (got \(turns))" }
+        if maxTokens < 1 { return "max tokens must be ≥ 1 (got \(maxTokens))" }
+        if replicates < 1 { return "replicates must be ≥ 1 (got \(replicates))" }
+        if parallel < 1 { return "parallel must be ≥ 1 (got \(parallel))" }
+        if case .lastK(let k) = history, k < 1 { return "history window must be ≥ 1 (got \(k))" }
+        if contextPerSequence < maxTokens + 16 {
+            return "context per conversation (\(contextPerSequence)) must exceed max tokens (\(maxTokens)) by at least 16"
+        }
+        if seeds.isEmpty { return "no seed sentences" }
+        if let i = seeds.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) { return "seed \(i + 1) is empty" }
+        return sampler.validationError()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case preset, seeds, replicates, turns, sampler, stop, history, parallel
+        case maxTokens = "max_tokens"
+        case promptMode = "prompt_mode"
+        case modelA = "model_a"
+        case modelB = "model_b"
+        case rngSeed = "rng_seed"
+        case contextPerSequence = "context_per_sequence"
+        case relayDirectory = "relay_directory"
+    }
+}

@@ -1,0 +1,104 @@
+import CLlama
+public import ConvergeCore
+import Foundation
+
+/// Generates text for many requests at once in one llama.cpp context: every request is its own
+/// sequence, and each step decodes one token of every unfinished sequence in a single batch.
+///
+/// An actor on its own dispatch queue: the context is not thread-safe, and decoding blocks.
+public actor LlamaGenerator {
+    private let executor = DispatchQueueExecutor(label: "converge.llama.generator")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    public let model: LlamaModel
+    public let options: LlamaContextOptions
+    private let context: OpaquePointer
+    private let batch: TokenBatch
+
+    /// Creates a context for `options.parallel` sequences of `options.contextPerSequence` tokens.
+    /// - Throws: `ConvergeError` when llama.cpp cannot allocate the context.
+    public init(model: LlamaModel, options: LlamaContextOptions) throws {
+        var params = llama_context_default_params()
+        params.n_seq_max = UInt32(options.parallel)
+        params.n_ctx = UInt32(options.parallel * options.contextPerSequence)
+        params.n_batch = UInt32(max(512, options.parallel))
+        params.n_threads = Int32(options.threads)
+        params.n_threads_batch = Int32(options.threads)
+        params.no_perf = true
+        guard let context = llama_init_from_model(model.handle, params) else {
+            throw ConvergeError(.backend, "llama.cpp could not create a context of \(params.n_ctx) tokens for \(model.name)")
+        }
+        self.model = model
+        self.options = options
+        self.context = context
+        batch = TokenBatch(capacity: Int(params.n_batch))
+    }
+
+    isolated deinit { llama_free(context) }
+
+    /// Generates one output per request, all sequences sharing each decode.
+    /// - Throws: `ConvergeError` when there are more requests than sequences or llama.cpp fails;
+    ///   `CancellationError` when the task is cancelled between two decodes.
+    public func generate(_ requests: [GenerationRequest]) throws -> [Generation] {
+        guard requests.count <= options.parallel else {
+            throw ConvergeError(.backend, "\(requests.count) requests exceed the context's \(options.parallel) sequences")
+        }
+        llama_memory_clear(llama_get_memory(context), true)
+        var sequences = try requests.map { try GeneratingSequence(request: $0, model: model, contextTokens: options.contextPerSequence) }
+        try ingestPrompts(&sequences)
+        while sequences.contains(where: { !$0.isDone }) {
+            try Task.checkCancellation()
+            batch.clear()
+            var slots: [(sequence: Int, index: Int32)] = []
+            for i in sequences.indices where !sequences[i].isDone {
+                let index = batch.append(sequences[i].lastToken, position: sequences[i].position, sequence: i, wantsLogits: true)
+                slots.append((i, index))
+            }
+            try decode()
+            for slot in slots { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+        }
+        return sequences.map(\.result)
+    }
+
+    /// Decodes every prompt, in as few batches as fit, and samples each sequence's first token as
+    /// soon as its last prompt token has been decoded.
+    private func ingestPrompts(_ sequences: inout [GeneratingSequence]) throws {
+        batch.clear()
+        var waiting: [(sequence: Int, index: Int32)] = []
+        for i in sequences.indices {
+            for (position, token) in sequences[i].prompt.enumerated() {
+                if batch.isFull {
+                    try decode()
+                    for slot in waiting { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+                    waiting.removeAll()
+                    batch.clear()
+                    try Task.checkCancellation()
+                }
+                let isLast = position == sequences[i].prompt.count - 1
+                let index = batch.append(token, position: position, sequence: i, wantsLogits: isLast)
+                if isLast { waiting.append((i, index)) }
+            }
+        }
+        if batch.count > 0 {
+            try decode()
+            for slot in waiting { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+        }
+    }
+
+    private func decode() throws {
+        let status = llama_decode(context, batch.raw)
+        guard status == 0 else {
+            let reason = status == 1 ? "no room left in the KV cache" : "error \(status)"
+            throw ConvergeError(.backend, "llama_decode failed for \(model.name): \(reason)")
+        }
+    }
+
+    private func sampleNext(_ sequence: inout GeneratingSequence, logitsIndex: Int32) {
+        guard let logits = llama_get_logits_ith(context, logitsIndex) else { return }
+        sequence.advance(logits: UnsafeBufferPointer(start: logits, count: model.vocabularySize), model: model)
+    }
+}
+
+extension LlamaGenerator: LanguageModel {
+    public nonisolated var name: String { model.name }
+}

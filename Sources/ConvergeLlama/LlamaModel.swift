@@ -1,0 +1,68 @@
+import CLlama
+public import ConvergeCore
+public import Foundation
+
+/// A GGUF model loaded through llama.cpp (memory-mapped). Its weights and vocabulary are read-only
+/// after loading, and llama.cpp documents tokenization as thread-safe.
+///
+/// `@unchecked Sendable`: the handle is never mutated after `init` and is freed only in `deinit`,
+/// so sharing it between the contexts that read it is safe.
+public final class LlamaModel: @unchecked Sendable {
+    let handle: OpaquePointer
+    let vocab: OpaquePointer
+    public let url: URL
+    /// The file name without `.gguf`, used as the model's name in transcripts.
+    public let name: String
+
+    /// Loads a GGUF file.
+    /// - Parameters:
+    ///   - url: the `.gguf` file.
+    ///   - verbose: pass llama.cpp's own log through to stderr.
+    /// - Throws: `ConvergeError` with code `.modelFile` when the file is missing, is not GGUF, or
+    ///   llama.cpp cannot load it (for example a truncated download).
+    public init(url: URL, verbose: Bool = false) throws {
+        try Self.checkFile(url)
+        LlamaRuntime.configure(verbose: verbose)
+        var params = llama_model_default_params()
+        params.n_gpu_layers = 0
+        guard let handle = llama_model_load_from_file(url.path, params) else {
+            throw ConvergeError(.modelFile, "llama.cpp could not load \(url.path): the GGUF file is truncated or corrupt (run with --verbose for llama.cpp's reason)")
+        }
+        self.handle = handle
+        vocab = llama_model_get_vocab(handle)
+        self.url = url
+        name = url.deletingPathExtension().lastPathComponent
+    }
+
+    deinit { llama_model_free(handle) }
+
+    /// Fails early, with a clear message, on the two most common mistakes: a wrong path and a file
+    /// that is not GGUF at all. llama.cpp itself would only log them.
+    private static func checkFile(_ url: URL) throws {
+        guard let file = FileHandle(forReadingAtPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw ConvergeError(.modelFile, exists ? "cannot read model file \(url.path)" : "model file not found: \(url.path)")
+        }
+        defer { try? file.close() }
+        let magic = (try? file.read(upToCount: 4)) ?? Data()
+        guard magic == Data("GGUF".utf8) else {
+            throw ConvergeError(.modelFile, "\(url.path) is not a GGUF file (its first bytes are not 'GGUF')")
+        }
+    }
+
+    /// The size of the vocabulary.
+    public var vocabularySize: Int { Int(llama_vocab_n_tokens(vocab)) }
+    /// The width of the model's hidden state, the size of an embedding.
+    public var embeddingSize: Int { Int(llama_model_n_embd(handle)) }
+    /// The context length the model was trained with.
+    public var trainingContext: Int { Int(llama_model_n_ctx_train(handle)) }
+    /// Whether the model is an encoder (such as BERT) rather than a decoder.
+    public var isEncoder: Bool { llama_model_has_encoder(handle) && !llama_model_has_decoder(handle) }
+
+    /// llama.cpp's one-line description, such as "gemma3 270M Q4_K - Medium".
+    public var summary: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let count = llama_model_desc(handle, &buffer, buffer.count)
+        return count > 0 ? String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : name
+    }
+}

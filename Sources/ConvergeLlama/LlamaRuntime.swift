@@ -1,0 +1,29 @@
+import CLlama
+import Foundation
+
+/// Process-wide llama.cpp set-up, done once before the first model loads.
+enum LlamaRuntime {
+    /// Written once, by `configure(verbose:)` before any model loads; read from llama.cpp's log thread.
+    nonisolated(unsafe) private static var verbose = false
+
+    private static let initialised: Void = {
+        llama_log_set({ _, text, _ in
+            guard LlamaRuntime.verbose, let text else { return }
+            FileHandle.standardError.write(Data(String(cString: text).utf8))
+        }, nil)
+        llama_backend_init()
+    }()
+
+    /// Initialises the backend once and routes llama.cpp's log to stderr only when `verbose`.
+    static func configure(verbose: Bool) {
+        if verbose { self.verbose = true }
+        _ = initialised
+    }
+}
+
+/// Sets how chatty llama.cpp is. Call before loading a model; its log is silent by default.
+public func setLlamaVerbose(_ verbose: Bool) { LlamaRuntime.configure(verbose: verbose) }
+
+/// The llama.cpp commit this build links against, recorded in provenance. The sdist ships a depth-1
+/// `.git`, so llama.cpp itself reports build 1; the commit comes from the pinned sdist instead.
+public let llamaCppCommit = "0c1e570"

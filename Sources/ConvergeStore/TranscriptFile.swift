@@ -1,0 +1,86 @@
+public import ConvergeCore
+public import Foundation
+
+/// `transcript.jsonl`: one `TurnRecord` per line, appended and synced turn by turn.
+///
+/// Crash safety: each line goes to the file in one `write` followed by `fsync`, so after a SIGKILL
+/// the file holds every finished turn and at most one partial last line. Opening the file for
+/// appending cuts that partial line off, so nothing broken or duplicated survives a resume.
+public final class TranscriptFile {
+    public let url: URL
+    private let handle: FileHandle
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Opens (creating if needed) a transcript for appending, after cutting off a partial last line.
+    /// - Throws: `ConvergeError` with code `.io` when the file cannot be opened.
+    public init(url: URL) throws {
+        self.url = url
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: url.path) {
+            guard manager.createFile(atPath: url.path, contents: nil) else {
+                throw ConvergeError(.io, "cannot create \(url.path)")
+            }
+        }
+        do {
+            handle = try FileHandle(forUpdating: url)
+            let data = try handle.readToEnd() ?? Data()
+            let complete = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            if complete < data.count { try handle.truncate(atOffset: UInt64(complete)) }
+            try handle.seekToEnd()
+        } catch {
+            throw ConvergeError(.io, "cannot open \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    deinit { try? handle.close() }
+
+    /// Appends one turn and syncs it to disk.
+    /// - Throws: `ConvergeError` with code `.io`, for example when the disk is full.
+    public func append(_ record: TurnRecord) throws {
+        var line = try encoder.encode(record)
+        line.append(UInt8(ascii: "\n"))
+        do {
+            try handle.write(contentsOf: line)
+            try handle.synchronize()
+        } catch {
+            throw ConvergeError(.io, "cannot write to \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads every complete line of a transcript. A partial last line (from a crash) is ignored.
+    /// - Throws: `ConvergeError` naming the line when a complete line is not a valid turn.
+    public static func read(_ url: URL) throws -> [TurnRecord] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConvergeError(.transcript, "cannot read \(url.path): \(error.localizedDescription)")
+        }
+        let decoder = JSONDecoder()
+        var records: [TurnRecord] = []
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (number, line) in lines.dropLast().enumerated() where !line.allSatisfy({ $0 == 32 || $0 == 13 }) {
+            do {
+                records.append(try decoder.decode(TurnRecord.self, from: Data(line)))
+            } catch {
+                throw ConvergeError(.transcript, "\(url.path) line \(number + 1) is not a valid turn: \(describe(error))")
+            }
+        }
+        return records
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "wrong type for '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let context):
+            context.codingPath.isEmpty ? "not JSON" : "bad value for '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default: "\(error)"
+        }
+    }
+}
