@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeReport",
-            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeTSNE"],
+            dependencies: ["ConvergeCore"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

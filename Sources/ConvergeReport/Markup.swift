@@ -1,0 +1,68 @@
+/// A fragment of HTML or SVG that is already safe to emit.
+///
+/// Literal parts of a `Markup` string are trusted (they are written in this module's source); every
+/// interpolated `String` is escaped with `escapeHTML`. Only `Markup` values and numbers are inserted
+/// as they are. So `"<p>\(modelText)</p>"` cannot inject markup, and forgetting to escape is a type
+/// error rather than a bug.
+struct Markup: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    private(set) var rendered: String
+
+    init(stringLiteral value: String) { rendered = value }
+
+    init(stringInterpolation: StringInterpolation) { rendered = stringInterpolation.out }
+
+    /// Static text the module itself wrote, such as the stylesheet. Never pass input through this.
+    init(trusted: String) { rendered = trusted }
+
+    var description: String { rendered }
+
+    static let empty: Markup = ""
+
+    static func + (lhs: Markup, rhs: Markup) -> Markup { Markup(trusted: lhs.rendered + rhs.rendered) }
+
+    static func += (lhs: inout Markup, rhs: Markup) { lhs.rendered += rhs.rendered }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var out = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            out.reserveCapacity(literalCapacity + interpolationCount * 8)
+        }
+
+        mutating func appendLiteral(_ literal: String) { out += literal }
+
+        /// Untrusted or not, text is escaped.
+        mutating func appendInterpolation(_ text: String) { out += escapeHTML(text) }
+
+        mutating func appendInterpolation(_ markup: Markup) { out += markup.rendered }
+
+        mutating func appendInterpolation(_ parts: [Markup]) {
+            for part in parts { out += part.rendered }
+        }
+
+        mutating func appendInterpolation(_ value: Int) { out += String(value) }
+
+        /// Coordinates and other numbers, rounded to 0.01 so files stay small and diffs stable.
+        mutating func appendInterpolation(_ value: Double) { out += svgNumber(value) }
+    }
+}
+
+extension Array where Element == Markup {
+    /// The fragments one after another.
+    func joined() -> Markup { Markup(trusted: map(\.rendered).joined()) }
+}
+
+/// Formats a coordinate with at most two decimals and no trailing zeros (`12`, `3.5`, `-0.25`).
+func svgNumber(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    let hundredths = (value * 100).rounded()
+    if hundredths == 0 { return "0" }
+    let negative = hundredths < 0
+    let magnitude = Int(abs(hundredths))
+    var text = String(magnitude / 100)
+    let fraction = magnitude % 100
+    if fraction != 0 {
+        text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+    }
+    return negative ? "-" + text : text
+}
