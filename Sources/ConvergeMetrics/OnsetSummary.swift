@@ -1,0 +1,44 @@
+/// The distribution of convergence onsets over conversations (docs/METRICS.md, "Statistics").
+public struct OnsetSummary: Codable, Equatable, Sendable {
+    /// How many conversations converged at one turn.
+    public struct Bin: Codable, Equatable, Sendable {
+        public var turn: Int
+        public var count: Int
+    }
+
+    public var count: Int
+    public var minimum: Int
+    public var maximum: Int
+    public var mean: Double
+    /// Quartiles by linear interpolation between order statistics (numpy's default).
+    public var lowerQuartile: Double
+    public var median: Double
+    public var upperQuartile: Double
+    /// Every onset turn that occurs, ascending.
+    public var histogram: [Bin]
+
+    /// - Parameter onsets: the onset turn of each converged conversation.
+    /// - Returns: nil when no conversation converged.
+    public init?(onsets: [Int]) {
+        guard !onsets.isEmpty else { return nil }
+        let sorted = onsets.sorted()
+        count = sorted.count
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+        mean = Double(sorted.reduce(0, +)) / Double(sorted.count)
+        lowerQuartile = Self.quantile(sorted, 0.25)
+        median = Self.quantile(sorted, 0.5)
+        upperQuartile = Self.quantile(sorted, 0.75)
+        var counts: [Int: Int] = [:]
+        for onset in sorted { counts[onset, default: 0] += 1 }
+        histogram = counts.keys.sorted().map { Bin(turn: $0, count: counts[$0]!) }
+    }
+
+    private static func quantile(_ sorted: [Int], _ q: Double) -> Double {
+        let position = Double(sorted.count - 1) * q
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
+        let fraction = position - Double(below)
+        return Double(sorted[below]) + fraction * Double(sorted[above] - sorted[below])
+    }
+}
