@@ -19,8 +19,15 @@ public struct PNGExportResult: Sendable {
 /// - Returns: the PNGs written and any messages.
 /// - Throws: `ReportError` only when the SVG files themselves cannot be written.
 public func exportPNGs(_ charts: [NamedChart], to directory: URL, scale: Double = 2) throws(ReportError) -> PNGExportResult {
+    try exportPNGs(charts, to: directory, scale: scale, converter: findOnPath("rsvg-convert"))
+}
+
+/// `exportPNGs` with the converter given, so tests can take the missing-converter path.
+func exportPNGs(
+    _ charts: [NamedChart], to directory: URL, scale: Double, converter: URL?
+) throws(ReportError) -> PNGExportResult {
     let svgs = try writeCharts(charts, to: directory)
-    guard let converter = findOnPath("rsvg-convert") else {
+    guard let converter else {
         return PNGExportResult(
             written: [],
             messages: ["PNG export skipped: rsvg-convert is not on PATH (Debian/Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg)"]

@@ -17,10 +17,11 @@ public struct HeatmapChart: Sendable {
 
     /// The chart as a standalone SVG document.
     public func svg() -> String {
-        let canvas = SVGCanvas(width: 520, height: 520, title: title, subtitle: subtitle, margins: (56, 96, 46))
-        var area = canvas.plot
-        area.width = min(area.width, area.height)
-        area.height = area.width
+        // The plot is square; the canvas height follows from the width so no space is left blank.
+        var canvas = SVGCanvas(width: 470, height: 0, title: title, subtitle: subtitle, margins: (56, 116, 46))
+        canvas.height = canvas.width + 200
+        canvas.height -= canvas.plot.height - canvas.plot.width
+        let area = canvas.plot
         let n = matrix.values.count
         let cell = area.width / Double(max(n, 1))
         let (low, high) = (matrix.domain.lowerBound, matrix.domain.upperBound)
@@ -73,7 +74,7 @@ public struct HeatmapChart: Sendable {
         let step = height / Double(steps)
         let ticks = Ticks(covering: matrix.domain.lowerBound, matrix.domain.upperBound, count: 4)
         let scale = LinearScale(domain: (matrix.domain.lowerBound, matrix.domain.upperBound), range: (area.y + height, area.y))
-        var parts: [Markup] = [#"<text class="cv-tick" x="\#(x)" y="\#(area.y - 6)">\#(matrix.label)</text>"#]
+        var parts: [Markup] = [#"<text class="cv-tick" x="\#(x + 12)" y="\#(area.y - 6)" text-anchor="end">\#(matrix.label)</text>"#]
         for index in 0..<steps {
             let top = area.y + Double(index) * step
             let fill = Palette.viridis(1 - (Double(index) + 0.5) / Double(steps))

@@ -35,7 +35,7 @@ public struct RateChart: Sendable {
     public func svg() -> String {
         let labelWidth = min(220, Double(rates.map(\.label.count).max() ?? 4) * 6.4 + 16)
         let height = 120 + Double(max(rates.count, 1)) * 34
-        let canvas = SVGCanvas(height: height, title: title, subtitle: subtitle, margins: (labelWidth, 110, 46))
+        let canvas = SVGCanvas(height: height, title: title, subtitle: subtitle, margins: (labelWidth, 170, 46))
         let area = canvas.plot
         let ticks = Ticks(covering: 0, 1, count: 5)
         let x = LinearScale(domain: (0, 1), range: (area.x, area.right))

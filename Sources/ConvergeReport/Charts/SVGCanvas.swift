@@ -59,7 +59,8 @@ struct SVGCanvas {
         .cv-chart .cv-subtitle{fill:#555555}\
         .cv-chart .cv-axis-title{font-size:12px}\
         .cv-chart .cv-tick{font-size:10px;fill:#444444}\
-        .cv-chart .cv-note{font-size:10px;fill:#555555}\
+        .cv-chart .cv-note{font-size:10px;fill:#555555;paint-order:stroke;stroke:#FFFFFF;stroke-width:3px;\
+        stroke-linejoin:round}\
         .cv-chart .cv-grid{stroke:#E4E4E4;stroke-width:1}\
         .cv-chart .cv-axis{stroke:#222222;stroke-width:1;fill:none}
         """

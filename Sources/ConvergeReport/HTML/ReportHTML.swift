@@ -46,5 +46,5 @@ public func renderReport(_ input: ReportInput) -> String {
 private func plotsSection(_ charts: [NamedChart]) -> Markup {
     guard !charts.isEmpty else { return "<h2>Plots</h2><p>No data to plot.</p>" }
     let figures: [Markup] = charts.map { #"<figure id="plot-\#($0.name)">\#(Markup(trusted: $0.svg))</figure>"# }
-    return "<h2>Plots</h2>\(figures)"
+    return #"<h2>Plots</h2><div class="plots">\#(figures)</div>"#
 }

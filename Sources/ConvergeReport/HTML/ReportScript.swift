@@ -20,7 +20,9 @@ enum ReportScript {
             var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
             var panel = target ? target.closest(".panel") : null;
             show(panel ? panel.id : "overview");
-            if (target && target.tagName === "DETAILS") { target.open = true; target.scrollIntoView(); }
+            var details = target ? target.closest("details") : null;
+            if (details) { details.open = true; }
+            if (target) { target.scrollIntoView(); }
           }
           tabs.forEach(function (t) { t.addEventListener("click", function () { show(t.getAttribute("data-tab")); }); });
           Array.prototype.slice.call(document.querySelectorAll("[data-expand]")).forEach(function (button) {

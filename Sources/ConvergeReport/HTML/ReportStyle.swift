@@ -28,9 +28,12 @@ enum ReportStyle {
         td{overflow-wrap:anywhere}
         code,pre{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:13px}
         pre{background:var(--soft);padding:10px;border-radius:6px;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
-        figure{margin:16px 0}
-        svg.cv-chart{max-width:100%;height:auto}
-        .charts{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}
+        figure{margin:0}
+        svg.cv-chart{display:block;width:100%;height:auto}
+        .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:20px;align-items:start}
+        #plot-tsne-map{grid-column:1/-1;max-width:760px}
+        .charts{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;align-items:start;margin:8px 0}
+        @media (max-width:900px){.charts{grid-template-columns:minmax(0,1fr)}}
         details.conversation{border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:0 12px}
         details.conversation>summary{cursor:pointer;padding:8px 0;list-style-position:outside}
         .tag{display:inline-block;font-size:12px;border-radius:10px;padding:0 8px;margin-left:6px;border:1px solid var(--line)}
