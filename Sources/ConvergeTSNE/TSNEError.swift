@@ -1,5 +1,7 @@
+public import Foundation
+
 /// A t-SNE failure: a stable ``code`` to match on and a one-line ``message`` naming the cause.
-public struct TSNEError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct TSNEError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong. New codes may be added; match with `==`, not an exhaustive switch.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's name, as it appears in messages.
@@ -37,4 +39,7 @@ public struct TSNEError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "t-SNE: \(message)" }
+
+    /// The ``message``, so that generic error reporting (`localizedDescription`) shows it.
+    public var errorDescription: String? { message }
 }
