@@ -68,6 +68,10 @@ enum PythonText {
     /// pattern: a letter (Lu, Ll, Lt, Lm, Lo) or any code point with a numeric type (decimal, digit
     /// or numeric). Combining marks are not alphanumeric in Python, so they split words.
     static func isAlnum(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII fast path: Unicode property lookups dominate the cost of tokenizing English.
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
@@ -83,7 +87,9 @@ enum PythonText {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
         for (index, scalar) in scalars.enumerated() {
-            if scalar.value == 0x03A3 {
+            if scalar.isASCII {
+                result.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if scalar.value == 0x03A3 {
                 result.append(isFinalSigma(at: index, in: scalars) ? "\u{03C2}" : "\u{03C3}")
             } else {
                 result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
