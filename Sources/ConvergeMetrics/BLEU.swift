@@ -147,8 +147,11 @@ public struct BLEUScore: Sendable, Equatable {
     public var totals: [Int]
     /// Smoothed precisions in percent; 0 beyond the effective order.
     public var precisions: [Double]
+    /// exp(1 − r/c) when the hypothesis is shorter than the reference, else 1; 0 for no tokens.
     public var brevityPenalty: Double
+    /// c, the hypothesis's 13a token count.
     public var hypothesisLength: Int
+    /// r, the token count of the reference closest in length to the hypothesis.
     public var referenceLength: Int
 
     /// `1 − score/100`, clamped to [0, 1].

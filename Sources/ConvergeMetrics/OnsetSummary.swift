@@ -6,9 +6,13 @@ public struct OnsetSummary: Codable, Equatable, Sendable {
         public var count: Int
     }
 
+    /// How many conversations converged.
     public var count: Int
+    /// The earliest onset turn.
     public var minimum: Int
+    /// The latest onset turn.
     public var maximum: Int
+    /// The mean onset turn.
     public var mean: Double
     /// Quartiles by linear interpolation between order statistics (numpy's default).
     public var lowerQuartile: Double

@@ -5,11 +5,15 @@ public struct WilsonInterval: Codable, Equatable, Sendable {
     /// z for a two-sided 95% interval, the normal quantile at 0.975.
     public static let z95 = 1.959963984540054
 
+    /// x, the count of successes.
     public var successes: Int
+    /// n, the number of trials.
     public var total: Int
     /// successes / total.
     public var proportion: Double
+    /// The lower bound, at least 0.
     public var lower: Double
+    /// The upper bound, at most 1.
     public var upper: Double
 
     /// The interval `(p̂ + z²/2n ± z √(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)`.
