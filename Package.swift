@@ -21,18 +21,24 @@ let package = Package(
         .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
         .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
         .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
+        .library(name: "ConvergeRun", targets: ["ConvergeRun"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "ConvergeCore", swiftSettings: swiftSettings),
+        .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ConvergeMetrics", dependencies: ["ConvergeCore", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
         .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
         .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ConvergeRun",
+            dependencies: ["ConvergeCore", "ConvergeLlama", "ConvergeStore"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ConvergeReport",
             dependencies: ["ConvergeCore"],
@@ -42,7 +48,7 @@ let package = Package(
             name: "converge",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeReport",
+                "ConvergeRun", "ConvergeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "ConvergeLlamaTests",
             dependencies: ["ConvergeLlama", "ConvergeCore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),

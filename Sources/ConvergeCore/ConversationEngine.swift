@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs conversations under the protocol: A speaks on odd turns, B on even turns, each sees what the
 /// `PromptBuilder` shows it.
 ///

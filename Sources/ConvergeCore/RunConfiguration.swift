@@ -84,6 +84,26 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         return sampler.validationError()
     }
 
+    /// Missing keys keep their defaults, so a config file need only name what it changes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        preset = try c.decodeIfPresent(String.self, forKey: .preset) ?? preset
+        seeds = try c.decodeIfPresent([String].self, forKey: .seeds) ?? seeds
+        replicates = try c.decodeIfPresent(Int.self, forKey: .replicates) ?? replicates
+        turns = try c.decodeIfPresent(Int.self, forKey: .turns) ?? turns
+        maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? maxTokens
+        sampler = try c.decodeIfPresent(SamplerSettings.self, forKey: .sampler) ?? sampler
+        stop = try c.decodeIfPresent([String].self, forKey: .stop) ?? stop
+        history = try c.decodeIfPresent(HistoryWindow.self, forKey: .history) ?? history
+        promptMode = try c.decodeIfPresent(PromptMode.self, forKey: .promptMode) ?? promptMode
+        modelA = try c.decodeIfPresent(String.self, forKey: .modelA) ?? modelA
+        modelB = try c.decodeIfPresent(String.self, forKey: .modelB) ?? modelB
+        rngSeed = try c.decodeIfPresent(UInt64.self, forKey: .rngSeed) ?? rngSeed
+        parallel = try c.decodeIfPresent(Int.self, forKey: .parallel) ?? parallel
+        contextPerSequence = try c.decodeIfPresent(Int.self, forKey: .contextPerSequence) ?? contextPerSequence
+        relayDirectory = try c.decodeIfPresent(String.self, forKey: .relayDirectory)
+    }
+
     enum CodingKeys: String, CodingKey {
         case preset, seeds, replicates, turns, sampler, stop, history, parallel
         case maxTokens = "max_tokens"

@@ -37,6 +37,23 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         return nil
     }
 
+    /// Missing keys keep their defaults, so a config file need only name what it changes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? temperature
+        topP = try c.decodeIfPresent(Double.self, forKey: .topP) ?? topP
+        topK = try c.decodeIfPresent(Int.self, forKey: .topK) ?? topK
+        minP = try c.decodeIfPresent(Double.self, forKey: .minP) ?? minP
+        repeatPenalty = try c.decodeIfPresent(Double.self, forKey: .repeatPenalty) ?? repeatPenalty
+        presencePenalty = try c.decodeIfPresent(Double.self, forKey: .presencePenalty) ?? presencePenalty
+        frequencyPenalty = try c.decodeIfPresent(Double.self, forKey: .frequencyPenalty) ?? frequencyPenalty
+        penaltyLastN = try c.decodeIfPresent(Int.self, forKey: .penaltyLastN) ?? penaltyLastN
+        dryMultiplier = try c.decodeIfPresent(Double.self, forKey: .dryMultiplier) ?? dryMultiplier
+        dryBase = try c.decodeIfPresent(Double.self, forKey: .dryBase) ?? dryBase
+        dryAllowedLength = try c.decodeIfPresent(Int.self, forKey: .dryAllowedLength) ?? dryAllowedLength
+        dryPenaltyLastN = try c.decodeIfPresent(Int.self, forKey: .dryPenaltyLastN) ?? dryPenaltyLastN
+    }
+
     enum CodingKeys: String, CodingKey {
         case temperature
         case topP = "top_p"

@@ -1,5 +1,6 @@
 import CLlama
 public import ConvergeCore
+import Foundation
 
 extension LlamaModel {
     /// Tokenizes text.

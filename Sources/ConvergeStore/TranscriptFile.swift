@@ -84,3 +84,22 @@ public final class TranscriptFile {
         }
     }
 }
+
+extension TranscriptFile {
+    /// Replaces a transcript's content with the given records, atomically.
+    /// - Throws: `ConvergeError` with code `.io`.
+    public static func rewrite(_ url: URL, with records: [TurnRecord]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = Data()
+            for record in records {
+                data.append(try encoder.encode(record))
+                data.append(UInt8(ascii: "\n"))
+            }
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw ConvergeError(.io, "cannot rewrite \(url.path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ConvergeCore
+import ConvergeLlama
+import Foundation
+
+enum LoadedModels {
+    /// Loads a model, with a hint to run the set-up when a default model is missing.
+    static func load(_ spec: ModelSpec, verbose: Bool) throws -> LlamaModel {
+        switch spec {
+        case .llama(let url):
+            if !FileManager.default.fileExists(atPath: url.path), url.path.hasPrefix(DefaultModels.cacheDirectory.path) {
+                throw ConvergeError(.modelFile, "default model not installed: \(url.path) (run scripts/setup.sh)")
+            }
+            return try LlamaModel(url: url, verbose: verbose)
+        }
+    }
+}

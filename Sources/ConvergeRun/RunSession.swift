@@ -1,0 +1,112 @@
+public import ConvergeCore
+import ConvergeLlama
+import ConvergeStore
+public import Foundation
+
+/// One `converge run`: prepares the output directory, loads the models, runs every conversation and
+/// records each turn as it finishes.
+public struct RunSession: Sendable {
+    public var configuration: RunConfiguration
+    public var output: URL
+    public var resume: Bool
+    public var threads: Int
+    public var verbose: Bool
+    public var command: [String]
+
+    public init(configuration: RunConfiguration, output: URL, resume: Bool, threads: Int, verbose: Bool, command: [String]) {
+        self.configuration = configuration
+        self.output = output
+        self.resume = resume
+        self.threads = threads
+        self.verbose = verbose
+        self.command = command
+    }
+
+    public var transcriptURL: URL { output.appendingPathComponent("transcript.jsonl") }
+    public var manifestURL: URL { output.appendingPathComponent("run.json") }
+
+    /// What a finished (or interrupted) run did.
+    public struct Outcome: Sendable {
+        public var turnsWritten: Int
+        public var failedTurns: Int
+    }
+
+    /// Runs to completion.
+    /// - Throws: `ConvergeError` with a one-line cause; `CancellationError` when interrupted, after
+    ///   every finished turn is on disk.
+    public func run() async throws -> Outcome {
+        if let problem = configuration.validationError() { throw ConvergeError(.invalidParameter, problem) }
+        let plan = try prepareOutput()
+        let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
+        let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
+        let modelA = try LoadedModels.load(specA, verbose: verbose)
+        let modelB = specB == specA ? modelA : try LoadedModels.load(specB, verbose: verbose)
+        let options = LlamaContextOptions(threads: threads, parallel: configuration.parallel, contextPerSequence: configuration.contextPerSequence)
+        let engine = ConversationEngine(
+            configuration: configuration,
+            modelA: try LlamaGenerator(model: modelA, options: options),
+            modelB: try LlamaGenerator(model: modelB, options: options)
+        )
+        if !resume || !FileManager.default.fileExists(atPath: manifestURL.path) {
+            try manifest(models: [("agent A", modelA), ("agent B", modelB)]).write(to: manifestURL)
+        }
+        let transcript = try TranscriptFile(url: transcriptURL)
+        let progress = RunProgress(plan: plan, turns: configuration.turns)
+        var outcome = Outcome(turnsWritten: 0, failedTurns: 0)
+        defer { progress.finish() }
+        try await engine.run(plan) { record in
+            try transcript.append(record)
+            outcome.turnsWritten += 1
+            if record.finishReason == .error { outcome.failedTurns += 1 }
+            progress.record(record)
+        }
+        return outcome
+    }
+
+    /// Creates the output directory, or checks and repairs it for `--resume`.
+    /// - Returns: the plan with the outputs already on disk filled in.
+    private func prepareOutput() throws -> [Conversation] {
+        let manager = FileManager.default
+        let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
+        let hasTranscript = manager.fileExists(atPath: transcriptURL.path)
+        if hasTranscript && !resume {
+            throw ConvergeError(.io, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out")
+        }
+        do {
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)")
+        }
+        guard hasTranscript else { return plan }
+        // Cut a partial last line, then keep only the turns the resumed run builds on, so a failed or
+        // orphaned turn is generated again instead of appearing twice.
+        _ = try TranscriptFile(url: transcriptURL)
+        let records = try TranscriptFile.read(transcriptURL)
+        let resumed = try ResumeState.apply(records, to: plan)
+        let kept = ResumeState.kept(records, plan: plan)
+        if kept.count != records.count { try TranscriptFile.rewrite(transcriptURL, with: kept) }
+        return resumed
+    }
+
+    private func manifest(models: [(String, LlamaModel)]) throws -> RunManifest {
+        let files = try models.map { role, model in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: model.url.path)
+            return RunManifest.ModelFile(
+                role: role, name: model.name, path: model.url.path,
+                sha256: try FileDigest.sha256(of: model.url),
+                bytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, description: model.summary
+            )
+        }
+        return RunManifest(
+            toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
+            configuration: configuration, models: files,
+            backend: ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, temperature, top-k, top-p, min-p)"],
+            machine: .current()
+        )
+    }
+}
+
+/// The tool's version, recorded in every run's provenance.
+public enum ConvergeVersion {
+    public static let current = "0.1.0"
+}

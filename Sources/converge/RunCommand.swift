@@ -1,0 +1,176 @@
+import ArgumentParser
+import ConvergeCore
+import ConvergeRun
+import ConvergeStore
+import Foundation
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run conversations between two models and record every turn.",
+        discussion: """
+            Model A continues the seed, model B continues A's output, and so on. Writes
+            DIR/transcript.jsonl (one JSON object per turn, synced as each turn finishes) and
+            DIR/run.json (provenance: models with sha256, every parameter, seeds, versions, machine).
+            An interrupted run (Ctrl-C, kill -9, a full disk) continues with --resume.
+
+            Models: `default`, `gemma`, `smollm2`, or `llama:PATH.gguf` / PATH.gguf for any GGUF file.
+            """
+    )
+
+    @Option(help: "Starting point: paper (50 seeds × 25 turns) or quick (4 seeds × 10 turns).")
+    var preset: String = "paper"
+    @Option(help: "A run configuration as JSON (the `configuration` object of a run.json); options override it.")
+    var config: String?
+    @Option(help: "Seed sentences, one per line ('#' starts a comment). Default: the 50 bundled seeds.")
+    var seeds: String?
+    @Option(help: "Use only the first N seeds.")
+    var seedCount: Int?
+    @Option(help: "Conversations per seed.")
+    var replicates: Int?
+    @Option(help: "Turns per conversation; a turn is one model output.")
+    var turns: Int?
+    @Option(help: "Maximum new tokens per turn.")
+    var maxTokens: Int?
+    @Option(help: "Sampling temperature; 0 is greedy.")
+    var temperature: Double?
+    @Option(help: "Top-p (nucleus) mass, in (0, 1].")
+    var topP: Double?
+    @Option(help: "Top-k; 0 keeps every token.")
+    var topK: Int?
+    @Option(help: "Min-p relative to the most likely token; 0 is off.")
+    var minP: Double?
+    @Option(help: "Repetition penalty; 1 is off.")
+    var repeatPenalty: Double?
+    @Option(help: "Presence penalty; 0 is off.")
+    var presencePenalty: Double?
+    @Option(help: "Frequency penalty; 0 is off.")
+    var frequencyPenalty: Double?
+    @Option(help: "Tokens the penalties look back over; -1 is all.")
+    var penaltyLastN: Int?
+    @Option(help: "A stop string (repeat the option for several).")
+    var stop: [String] = []
+    @Option(help: "What a model sees: last (the other's latest output), last-K, or full.")
+    var history: String?
+    @Option(help: "raw (continue the text, the study's setting) or chat (each model's chat template).")
+    var promptMode: String?
+    @Option(help: "Model for agent A (odd turns). Default: Gemma-3-270M base.")
+    var modelA: String?
+    @Option(help: "Model for agent B (even turns). Default: SmolLM2-135M-Instruct.")
+    var modelB: String?
+    @Option(help: "Run seed; each conversation's stream derives from it and the conversation's identity.")
+    var rngSeed: UInt64?
+    @Option(help: "Conversations advanced together in one batched decode.")
+    var parallel: Int?
+    @Option(help: "Tokens of context per conversation (prompt + output).")
+    var context: Int?
+    @Option(help: "Relay each turn through a text file in this directory, as the study did.")
+    var relayDir: String?
+    @Option(help: "llama.cpp threads (default: 1 on a 2-core machine, else the core count up to 8).")
+    var threads: Int?
+    @Option(help: "Output directory. Default: runs/PRESET-DATE.")
+    var out: String?
+    @Flag(help: "Continue the interrupted run in --out with its recorded settings.")
+    var resume = false
+    @Flag(help: "Show llama.cpp's own log.")
+    var verbose = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            let session = try makeSession()
+            let outcome = try await cancellingOnSignals { try await session.run() }
+            var message = "converge: \(outcome.turnsWritten) turns written to \(session.transcriptURL.path)"
+            if outcome.failedTurns > 0 { message += " (\(outcome.failedTurns) failed; --resume retries them)" }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+
+    private func makeSession() throws -> RunSession {
+        let output = URL(fileURLWithPath: out ?? "runs/\(preset)-\(Self.timestamp())")
+        let manifest = output.appendingPathComponent("run.json")
+        var configuration: RunConfiguration
+        if resume {
+            guard out != nil else { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the run to continue") }
+            configuration = try RunManifest.read(from: manifest).configuration
+            if let changed = settingOptionsGiven.first {
+                throw ConvergeError(.invalidParameter, "--resume continues with the settings in \(manifest.path); drop --\(changed)")
+            }
+        } else {
+            configuration = try baseConfiguration()
+            try applyOverrides(to: &configuration)
+        }
+        if let parallel { configuration.parallel = parallel }
+        return RunSession(
+            configuration: configuration, output: output, resume: resume,
+            threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments
+        )
+    }
+
+    private func baseConfiguration() throws -> RunConfiguration {
+        let preset = try Preset.named(preset)
+        let seedList = try seeds.map { try SeedFile.load(URL(fileURLWithPath: $0)) } ?? SeedFile.bundled()
+        var configuration = preset.configuration(seeds: seedList)
+        if let config { configuration = try ConfigurationFile.load(config) }
+        if seeds != nil && config != nil { configuration.seeds = Array(seedList.prefix(preset.seedCount)) }
+        if let seedCount {
+            guard seedCount >= 1 else { throw ConvergeError(.invalidParameter, "seed count must be ≥ 1 (got \(seedCount))") }
+            guard seedCount <= seedList.count else {
+                throw ConvergeError(.invalidParameter, "--seed-count \(seedCount) exceeds the \(seedList.count) seeds available")
+            }
+            configuration.seeds = Array(seedList.prefix(seedCount))
+        }
+        return configuration
+    }
+
+    private func applyOverrides(to c: inout RunConfiguration) throws {
+        if let replicates { c.replicates = replicates }
+        if let turns { c.turns = turns }
+        if let maxTokens { c.maxTokens = maxTokens }
+        if let temperature { c.sampler.temperature = temperature }
+        if let topP { c.sampler.topP = topP }
+        if let topK { c.sampler.topK = topK }
+        if let minP { c.sampler.minP = minP }
+        if let repeatPenalty { c.sampler.repeatPenalty = repeatPenalty }
+        if let presencePenalty { c.sampler.presencePenalty = presencePenalty }
+        if let frequencyPenalty { c.sampler.frequencyPenalty = frequencyPenalty }
+        if let penaltyLastN { c.sampler.penaltyLastN = penaltyLastN }
+        if !stop.isEmpty { c.stop = stop }
+        if let history {
+            guard let window = HistoryWindow(parsing: history) else {
+                throw ConvergeError(.invalidParameter, "unknown history window '\(history)' (use last, last-K or full)")
+            }
+            c.history = window
+        }
+        if let promptMode {
+            guard let mode = PromptMode(rawValue: promptMode) else {
+                throw ConvergeError(.invalidParameter, "unknown prompt mode '\(promptMode)' (use raw or chat)")
+            }
+            c.promptMode = mode
+        }
+        if let modelA { c.modelA = modelA }
+        if let modelB { c.modelB = modelB }
+        if let rngSeed { c.rngSeed = rngSeed }
+        if let context { c.contextPerSequence = context }
+        if let relayDir { c.relayDirectory = relayDir }
+    }
+
+    /// Options that would change a resumed run's output.
+    private var settingOptionsGiven: [String] {
+        let given: [(String, Bool)] = [
+            ("config", config != nil), ("seeds", seeds != nil), ("seed-count", seedCount != nil),
+            ("replicates", replicates != nil), ("turns", turns != nil), ("max-tokens", maxTokens != nil),
+            ("temperature", temperature != nil), ("top-p", topP != nil), ("top-k", topK != nil), ("min-p", minP != nil),
+            ("repeat-penalty", repeatPenalty != nil), ("presence-penalty", presencePenalty != nil),
+            ("frequency-penalty", frequencyPenalty != nil), ("penalty-last-n", penaltyLastN != nil), ("stop", !stop.isEmpty),
+            ("history", history != nil), ("prompt-mode", promptMode != nil), ("model-a", modelA != nil),
+            ("model-b", modelB != nil), ("rng-seed", rngSeed != nil), ("context", context != nil), ("relay-dir", relayDir != nil),
+        ]
+        return given.filter(\.1).map(\.0)
+    }
+
+    private static func timestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: Date())
+    }
+}
