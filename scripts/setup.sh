@@ -84,7 +84,8 @@ build_llama() {
     || die "cmake could not configure llama.cpp (log above)"
   say "building llama.cpp with $jobs jobs (about 10-20 minutes on 2 cores, once)"
   cmake --build "$work/build" -j "$jobs" --target llama llama-server llama-batched-bench 2>&1 \
-    | grep -E '^\[ *[0-9]+%\]' | awk '{ printf "\r[setup] build %s", $1 > "/dev/stderr" } END { print "" > "/dev/stderr" }'
+    | awk 'match($0, /^\[ *[0-9]+%\]/) { pct = substr($0, 2, RLENGTH - 2); gsub(/ /, "", pct)
+                                          if (pct != last) { printf "[setup] build %s\n", pct > "/dev/stderr"; last = pct } }'
   [[ ${PIPESTATUS[0]} -eq 0 ]] || die "llama.cpp build failed; rerun 'cmake --build $work/build' to see why"
   rm -rf "$PREFIX" && mkdir -p "$PREFIX/lib/pkgconfig" "$PREFIX/bin" "$PREFIX/include"
   cp -P "$work"/build/bin/*.so* "$PREFIX/lib/"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The second README command: set up everything the tests need, then run the whole suite with the
+# real models. Safe to run first on a fresh machine.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+if ! command -v chromium >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "[test] installing chromium and librsvg2-bin (report checks)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium librsvg2-bin) >/dev/null \
+      || { echo "[test] apt-get could not install chromium" >&2; exit 1; }
+  else
+    echo "[test] chromium is missing: sudo apt-get install chromium librsvg2-bin" >&2; exit 1
+  fi
+fi
+swift build --build-tests "${SWIFT_LINK_FLAGS[@]}" "$@"
+swift test --skip-build "${SWIFT_LINK_FLAGS[@]}" "$@"
