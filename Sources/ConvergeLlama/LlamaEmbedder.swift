@@ -12,7 +12,8 @@ public actor LlamaEmbedder: Embedder {
     public let model: LlamaModel
     /// sentence-transformers' `max_seq_length` for all-MiniLM-L6-v2; llama.cpp alone would allow 512.
     public let maxWordPieces: Int
-    private let context: OpaquePointer
+    private let handle: ContextHandle
+    private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
     private let maxSequences = 64
 
@@ -38,11 +39,9 @@ public actor LlamaEmbedder: Embedder {
         }
         self.model = model
         self.maxWordPieces = maxWordPieces
-        self.context = context
+        handle = ContextHandle(context)
         batch = TokenBatch(capacity: 4096)
     }
-
-    isolated deinit { llama_free(context) }
 
     /// The word pieces a text is embedded from, after truncation: [CLS], the first pieces, [SEP].
     public func wordPieces(_ text: String) -> [Int32] {

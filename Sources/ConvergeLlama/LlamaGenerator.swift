@@ -12,7 +12,8 @@ public actor LlamaGenerator {
 
     public let model: LlamaModel
     public let options: LlamaContextOptions
-    private let context: OpaquePointer
+    private let handle: ContextHandle
+    private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
 
     /// Creates a context for `options.parallel` sequences of `options.contextPerSequence` tokens.
@@ -30,11 +31,9 @@ public actor LlamaGenerator {
         }
         self.model = model
         self.options = options
-        self.context = context
+        handle = ContextHandle(context)
         batch = TokenBatch(capacity: Int(params.n_batch))
     }
-
-    isolated deinit { llama_free(context) }
 
     /// Generates one output per request, all sequences sharing each decode.
     /// - Throws: `ConvergeError` when there are more requests than sequences or llama.cpp fails;

@@ -1,5 +1,5 @@
 import CLlama
-public import ConvergeCore
+import ConvergeCore
 public import Foundation
 
 /// A GGUF model loaded through llama.cpp (memory-mapped). Its weights and vocabulary are read-only

@@ -1,5 +1,5 @@
-public import ConvergeCore
-public import Foundation
+import ConvergeCore
+import Foundation
 
 /// JSON Lines in and out for the filter commands (`score`, `embed`): every object passes through
 /// with its own fields intact, plus what the command adds.

@@ -44,7 +44,7 @@ public struct RunManifest: Codable, Sendable {
             let cpu = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
                 .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
             return Machine(
-                hostname: info.hostName, operatingSystem: info.operatingSystemVersionString, cpu: cpu ?? "unknown",
+                hostname: info.hostName, operatingSystem: info.operatingSystemVersionString, cpu: cpu,
                 cores: info.activeProcessorCount, memoryBytes: info.physicalMemory
             )
         }
