@@ -1,3 +1,4 @@
+import ConvergeCore
 public import Foundation
 
 /// SHA-256 of a file, for provenance. Model files are hundreds of megabytes, so this streams them
@@ -19,7 +20,7 @@ public enum FileDigest {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        let digest = hasher.finalize()
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         try? "\(stamp)\n\(digest)".write(to: cache, atomically: true, encoding: .utf8)
         return digest
     }

@@ -1,3 +1,4 @@
+import ConvergeCore
 import Foundation
 
 /// The page's only script: tabs, and expand/collapse for the transcripts. It never inserts markup

@@ -1,7 +1,6 @@
-import Foundation
-
-/// FIPS 180-4 SHA-256, small enough to keep swift-crypto out of the build for one digest.
-struct SHA256 {
+/// FIPS 180-4 SHA-256, small enough to keep swift-crypto out of the build. Used for model-file
+/// provenance and for the report's Content-Security-Policy script hash.
+public struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -18,9 +17,20 @@ struct SHA256 {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    mutating func update(_ data: Data) {
-        length &+= UInt64(data.count)
-        pending.append(contentsOf: data)
+    public init() {}
+
+    /// The digest of `bytes` in one call.
+    public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// Feeds more bytes.
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
+        let before = pending.count
+        pending.append(contentsOf: bytes)
+        length &+= UInt64(pending.count - before)
         let whole = pending.count / 64 * 64
         var offset = 0
         while offset < whole {
@@ -30,14 +40,14 @@ struct SHA256 {
         pending.removeFirst(whole)
     }
 
-    /// The digest as lowercase hex.
-    mutating func finalize() -> String {
+    /// The 32-byte digest of everything fed so far.
+    public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         for offset in stride(from: 0, to: tail.count, by: 64) { compress(tail[offset..<offset + 64]) }
-        return state.map { String(format: "%08x", $0) }.joined()
+        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
