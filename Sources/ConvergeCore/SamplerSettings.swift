@@ -34,6 +34,8 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         if !(repeatPenalty > 0) { return "repeat penalty must be > 0 (got \(repeatPenalty))" }
         if penaltyLastN < -1 { return "penalty window must be ≥ -1 (got \(penaltyLastN))" }
         if dryMultiplier < 0 { return "DRY multiplier must be ≥ 0 (got \(dryMultiplier))" }
+        if !(dryBase >= 1) { return "DRY base must be ≥ 1 (got \(dryBase))" }
+        if dryAllowedLength < 1 { return "DRY allowed length must be ≥ 1 (got \(dryAllowedLength))" }
         return nil
     }
 

@@ -25,6 +25,7 @@ public struct TokenSampler {
     ///   - recent: the tokens the penalties look at, oldest first (prompt and output so far).
     public mutating func sample(logits: inout [Float], recent: ArraySlice<Int32>) -> Int32 {
         applyPenalties(to: &logits, recent: recent)
+        applyDRY(to: &logits, recent: recent)
         guard settings.temperature > 0 else { return Int32(argmax(logits)) }
         let maxLogit = logits.max() ?? 0
         let inverseTemperature = Float(1 / settings.temperature)
@@ -58,6 +59,29 @@ public struct TokenSampler {
             logit = logit > 0 ? logit / Float(s.repeatPenalty) : logit * Float(s.repeatPenalty)
             logit -= Float(count) * Float(s.frequencyPenalty) + Float(s.presencePenalty)
             logits[Int(token)] = logit
+        }
+    }
+
+    /// DRY, as llama.cpp defines it: a token that would extend a repeat of the text's current ending
+    /// by its `length ≥ dryAllowedLength` tokens loses `multiplier × base^(length − allowed)`.
+    /// Unlike llama.cpp there are no sequence breakers, so a repeat may span a newline.
+    private func applyDRY(to logits: inout [Float], recent: ArraySlice<Int32>) {
+        let s = settings
+        guard s.dryMultiplier > 0, s.dryPenaltyLastN != 0 else { return }
+        let history = Array(s.dryPenaltyLastN < 0 ? recent : recent.suffix(s.dryPenaltyLastN))
+        let n = history.count
+        guard n >= 2 else { return }
+        var longest: [Int32: Int] = [:]
+        // For each earlier position i, how far back the text ending at i matches the current ending;
+        // the token after i would continue that match.
+        for i in 0..<(n - 1) {
+            var length = 0
+            while length <= i, history[i - length] == history[n - 1 - length] { length += 1 }
+            if length > 0 { longest[history[i + 1]] = max(longest[history[i + 1], default: 0], length) }
+        }
+        for (token, length) in longest where length >= s.dryAllowedLength && Int(token) < logits.count {
+            let exponent = Double(min(length - s.dryAllowedLength, 50))
+            logits[Int(token)] -= Float(s.dryMultiplier * pow(s.dryBase, exponent))
         }
     }
 

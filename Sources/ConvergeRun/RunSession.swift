@@ -100,7 +100,7 @@ public struct RunSession: Sendable {
         return RunManifest(
             toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
             configuration: configuration, models: files,
-            backend: ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, temperature, top-k, top-p, min-p)"],
+            backend: ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)"],
             machine: .current()
         )
     }
