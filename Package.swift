@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
         .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
         .library(name: "ConvergeRun", targets: ["ConvergeRun"]),
+        .library(name: "ConvergeOpenAI", targets: ["ConvergeOpenAI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,9 +35,10 @@ let package = Package(
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
         .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
         .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeRun",
-            dependencies: ["ConvergeCore", "ConvergeLlama", "ConvergeStore"],
+            dependencies: ["ConvergeCore", "ConvergeLlama", "ConvergeStore", "ConvergeOpenAI"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -70,6 +72,11 @@ let package = Package(
             name: "ConvergeLlamaTests",
             dependencies: ["ConvergeLlama", "ConvergeCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeOpenAITests",
+            dependencies: ["ConvergeOpenAI", "ConvergeRun", "ConvergeStore", "ConvergeCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),

@@ -1,6 +1,6 @@
 public import ConvergeCore
 import ConvergeLlama
-import ConvergeStore
+public import ConvergeStore
 public import Foundation
 
 /// One `converge run`: prepares the output directory, loads the models, runs every conversation and
@@ -12,6 +12,8 @@ public struct RunSession: Sendable {
     public var threads: Int
     public var verbose: Bool
     public var command: [String]
+    /// Runs only this part of the plan (`--shard i/n`); `converge merge` joins the parts.
+    public var shard: Shard?
 
     public init(configuration: RunConfiguration, output: URL, resume: Bool, threads: Int, verbose: Bool, command: [String]) {
         self.configuration = configuration
@@ -39,16 +41,10 @@ public struct RunSession: Sendable {
         let plan = try prepareOutput()
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
-        let modelA = try LoadedModels.load(specA, verbose: verbose)
-        let modelB = specB == specA ? modelA : try LoadedModels.load(specB, verbose: verbose)
-        let options = LlamaContextOptions(threads: threads, parallel: configuration.parallel, contextPerSequence: configuration.contextPerSequence)
-        let engine = ConversationEngine(
-            configuration: configuration,
-            modelA: try LlamaGenerator(model: modelA, options: options),
-            modelB: try LlamaGenerator(model: modelB, options: options)
-        )
+        let agents = try await AgentBackends.load(specA, specB, run: configuration, threads: threads, verbose: verbose)
+        let engine = ConversationEngine(configuration: configuration, modelA: agents.a, modelB: agents.b)
         if !resume || !FileManager.default.fileExists(atPath: manifestURL.path) {
-            try manifest(models: [("agent A", modelA), ("agent B", modelB)]).write(to: manifestURL)
+            try manifest(agents).write(to: manifestURL)
         }
         let transcript = try TranscriptFile(url: transcriptURL)
         let progress = RunProgress(plan: plan, turns: configuration.turns)
@@ -58,6 +54,7 @@ public struct RunSession: Sendable {
             try transcript.append(record)
             outcome.turnsWritten += 1
             if record.finishReason == .error { outcome.failedTurns += 1 }
+            progress.extra = agents.progressNote
             progress.record(record)
         }
         return outcome
@@ -77,7 +74,7 @@ public struct RunSession: Sendable {
         } catch {
             throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)")
         }
-        guard hasTranscript else { return plan }
+        guard hasTranscript else { return shard?.select(plan) ?? plan }
         // Cut a partial last line, then keep only the turns the resumed run builds on, so a failed or
         // orphaned turn is generated again instead of appearing twice.
         _ = try TranscriptFile(url: transcriptURL)
@@ -85,23 +82,15 @@ public struct RunSession: Sendable {
         let resumed = try ResumeState.apply(records, to: plan)
         let kept = ResumeState.kept(records, plan: plan)
         if kept.count != records.count { try TranscriptFile.rewrite(transcriptURL, with: kept) }
-        return resumed
+        return shard?.select(resumed) ?? resumed
     }
 
-    private func manifest(models: [(String, LlamaModel)]) throws -> RunManifest {
-        let files = try models.map { role, model in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: model.url.path)
-            return RunManifest.ModelFile(
-                role: role, name: model.name, path: model.url.path,
-                sha256: try FileDigest.sha256(of: model.url),
-                bytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, description: model.summary
-            )
-        }
-        return RunManifest(
+    private func manifest(_ agents: AgentBackends) throws -> RunManifest {
+        RunManifest(
             toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
-            configuration: configuration, models: files,
-            backend: ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)"],
-            machine: .current()
+            configuration: configuration, models: agents.models,
+            backend: (agents.usesLlama ? ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)"] : [:]).merging(agents.notes) { $1 },
+            machine: .current(), shard: shard
         )
     }
 }

@@ -68,6 +68,8 @@ struct RunCommand: AsyncParsableCommand {
     var relayDir: String?
     @Option(help: "llama.cpp threads (default: 1 on a 2-core machine, else the core count up to 8).")
     var threads: Int?
+    @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n). Join parts with `converge merge`.")
+    var shard: String?
     @Option(help: "Output directory. Default: runs/PRESET-DATE.")
     var out: String?
     @Flag(help: "Continue the interrupted run in --out with its recorded settings.")
@@ -100,10 +102,12 @@ struct RunCommand: AsyncParsableCommand {
             try applyOverrides(to: &configuration)
         }
         if let parallel { configuration.parallel = parallel }
-        return RunSession(
+        var session = RunSession(
             configuration: configuration, output: output, resume: resume,
             threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments
         )
+        session.shard = try ShardOption.resolve(shard, resume: resume, manifest: manifest)
+        return session
     }
 
     private func baseConfiguration() throws -> RunConfiguration {

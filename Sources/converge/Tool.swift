@@ -10,7 +10,7 @@ struct Tool: AsyncParsableCommand {
             embedded default models. Metric definitions: docs/METRICS.md.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, EmbedCommand.self],
+        subcommands: [RunCommand.self, EmbedCommand.self, MergeCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
