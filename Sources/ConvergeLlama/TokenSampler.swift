@@ -12,7 +12,8 @@ public struct TokenSampler {
     public var settings: SamplerSettings
     private var rng: RandomStream
     private var weights: [Float] = []
-    private var candidates: [Int32] = []
+    /// The tokens the last draw chose from, most likely first (read by the tests).
+    private(set) var candidates: [Int32] = []
 
     public init(settings: SamplerSettings, seed: UInt64) {
         self.settings = settings
