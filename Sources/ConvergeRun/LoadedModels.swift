@@ -11,6 +11,8 @@ enum LoadedModels {
                 throw ConvergeError(.modelFile, "default model not installed: \(url.path) (run scripts/setup.sh)")
             }
             return try LlamaModel(url: url, verbose: verbose)
+        case .http:
+            throw ConvergeError(.invalidParameter, "\(spec) is served over HTTP, not a model file")
         }
     }
 }

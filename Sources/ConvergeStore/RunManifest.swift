@@ -59,10 +59,13 @@ public struct RunManifest: Codable, Sendable {
     /// Backend settings that do not change the text's distribution, such as thread counts.
     public var backend: [String: String]
     public var machine: Machine
+    /// The part of the run this directory holds; nil for a whole run (or a merged one).
+    public var shard: Shard?
 
     public init(
         toolVersion: String, llamaCppCommit: String, createdAt: Date, command: [String],
-        configuration: RunConfiguration, models: [ModelFile], backend: [String: String], machine: Machine
+        configuration: RunConfiguration, models: [ModelFile], backend: [String: String], machine: Machine,
+        shard: Shard? = nil
     ) {
         self.toolVersion = toolVersion
         self.llamaCppCommit = llamaCppCommit
@@ -72,10 +75,11 @@ public struct RunManifest: Codable, Sendable {
         self.models = models
         self.backend = backend
         self.machine = machine
+        self.shard = shard
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, configuration, models, backend, machine
+        case command, configuration, models, backend, machine, shard
         case toolVersion = "tool_version"
         case llamaCppCommit = "llama_cpp_commit"
         case createdAt = "created_at"

@@ -1,0 +1,22 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension HTTPLanguageModel {
+    /// Asks each endpoint's `/v1/models` in turn who serves it (`owned_by`); plain OpenAI when none
+    /// answers, which sends only the standard fields and warns about the rest.
+    static func detectDialect(_ configuration: HTTPBackendConfiguration, transport: HTTPTransport, key: String?) async -> ServerDialect {
+        for endpoint in configuration.endpoints {
+            var request = URLRequest(url: endpoint.appendingPathComponent("/v1/models"))
+            if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
+            guard let (response, data) = try? await transport.send(request, firstByteTimeout: 10, timeout: 10),
+                  response.statusCode == 200,
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let models = object["data"] as? [[String: Any]]
+            else { continue }
+            return ServerDialect.detect(ownedBy: models.first?["owned_by"] as? String ?? "")
+        }
+        return .openai
+    }
+}
