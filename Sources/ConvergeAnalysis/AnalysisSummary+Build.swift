@@ -1,0 +1,52 @@
+import ConvergeCore
+import ConvergeMetrics
+
+extension AnalysisSummary {
+    /// Runs both detectors over every conversation and gathers the headline numbers.
+    /// - Parameters:
+    ///   - runName: the run directory's name.
+    ///   - metrics: every conversation's series.
+    ///   - detectors: the detector settings.
+    ///   - embedder: the embedder's name.
+    ///   - tsne: the t-SNE run, if any.
+    /// - Returns: the summary.
+    static func build(
+        runName: String, metrics: [ConversationMetrics], detectors: ConvergenceDetectors, embedder: String,
+        tsne: TSNERecord?
+    ) -> AnalysisSummary {
+        let verdicts = metrics.map { (study: detectors.study.detect($0.series), loop: detectors.loop.detect($0.series)) }
+        let conversations = zip(metrics, verdicts).map { entry, verdict in
+            ConversationResult(
+                conversation: entry.conversation.id, seedIndex: entry.conversation.seedIndex,
+                replicate: entry.conversation.replicate, turns: entry.series.count, selfBLEU: entry.selfBLEU,
+                study: Verdict(verdict.study), loop: Verdict(verdict.loop))
+        }
+        let turnCounts = Set(metrics.map(\.series.count))
+        return AnalysisSummary(
+            run: runName, conversationCount: metrics.count, turnCount: metrics.reduce(0) { $0 + $1.series.count },
+            embedder: embedder, detectorSettings: detectors,
+            study: DetectorResult(
+                description: "study rule: " + detectors.study.summaryLine, verdicts: verdicts.map(\.study)),
+            loop: DetectorResult(
+                description: "loop detector: " + detectors.loop.summaryLine, verdicts: verdicts.map(\.loop)),
+            signatures: MetricSignatures.all(
+                embedder: embedder, outputsPerConversation: turnCounts.count == 1 ? turnCounts.first : nil),
+            models: ModelFigures.compute(metrics, verdicts: verdicts),
+            conversations: conversations, tsne: tsne)
+    }
+}
+
+extension DetectorResult {
+    /// Counts the converged conversations and their Wilson interval and onsets.
+    /// - Parameters:
+    ///   - description: the rule in one line.
+    ///   - verdicts: one verdict per conversation, at least one.
+    init(description: String, verdicts: [ConvergenceVerdict]) {
+        let onsets = verdicts.compactMap(\.onset)
+        let interval = WilsonInterval(successes: onsets.count, total: verdicts.count)
+        self.init(
+            description: description, converged: onsets.count, total: verdicts.count,
+            fraction: interval?.proportion ?? 0, ciLow: interval?.lower ?? 0, ciHigh: interval?.upper ?? 1,
+            onsets: OnsetSummary(onsets: onsets).map(OnsetDistribution.init))
+    }
+}

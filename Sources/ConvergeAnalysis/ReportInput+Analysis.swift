@@ -1,0 +1,82 @@
+import ConvergeCore
+import ConvergeMetrics
+public import ConvergeReport
+
+extension ReportInput {
+    /// The report of an analysed run. Every number comes from the analysis as written to
+    /// `metrics.csv`, `summary.json`, `similarity.json` and `tsne.csv`; only the per-turn bands
+    /// are derived here, from the series.
+    /// - Parameter analysis: the analysis, computed or read back.
+    public init(_ analysis: RunAnalysis) {
+        let summary = analysis.summary
+        let settings = summary.detectorSettings
+        let thresholds = Dictionary(
+            uniqueKeysWithValues: (settings.study.thresholds.merging(settings.loop.signals) { first, _ in first }).map { ($0.key.rawValue, $0.value) })
+        let similarity = Dictionary(analysis.similarity.map { ($0.conversation, $0) }) { first, _ in first }
+        let results = Dictionary(summary.conversations.map { ($0.conversation, $0) }) { first, _ in first }
+        let conversations = analysis.metrics.map { entry in
+            let id = entry.conversation.id
+            let result = results[id]
+            let matrix = similarity[id].map {
+                SimilarityMatrix(label: "cosine similarity", values: $0.values, firstTurn: $0.firstTurn, domain: 0...1)
+            }
+            return ConversationReport(
+                id: id, seed: entry.conversation.seed, turns: entry.conversation.turns,
+                series: Dictionary(uniqueKeysWithValues: TurnMetric.allCases.map { metric in (metric.rawValue, entry.series.map { $0[metric] }) }),
+                thresholds: thresholds,
+                detections: [
+                    Detection(detector: "study", converged: result?.study.converged ?? false, onset: result?.study.onset),
+                    Detection(detector: "loop", converged: result?.loop.converged ?? false, onset: result?.loop.onset),
+                ],
+                similarity: matrix)
+        }
+        self.init(
+            title: analysis.run.name,
+            provenance: Self.provenance(analysis),
+            runJSON: analysis.run.manifestText,
+            parameters: Self.parameters(analysis),
+            metricDefinitions: MetricDefinitions(
+                text: Self.definitions,
+                signatures: summary.signatures.keys.sorted().map { ReportField($0, summary.signatures[$0]!) }),
+            detectors: [
+                DetectorSummary(summary.study, name: "study", conversations: summary.conversations.map(\.study)),
+                DetectorSummary(summary.loop, name: "loop", conversations: summary.conversations.map(\.loop)),
+            ],
+            conversations: conversations,
+            aggregates: PerTurnBands.compute(analysis.metrics),
+            tsnePoints: Self.tsnePoints(analysis),
+            tsneKLDivergence: summary.tsne?.klDivergence)
+    }
+
+    static let definitions = """
+        Pairs: prev = output vs the previous output (the seed for turn 1); self = output vs the same model's \
+        output two turns back; seed = output vs the seed. The later text is always the hypothesis.
+        BLEU: sacrebleu sentence_bleu, 13a, exp smoothing, effective order; bleu_distance = 1 − BLEU/100.
+        Jaccard distance: 1 − |W(a) ∩ W(b)| / |W(a) ∪ W(b)| over lower-cased runs of letters and digits.
+        Cosine distance: 1 − cos of all-MiniLM-L6-v2 embeddings (mean pooling, 256 word pieces, L2-normalised).
+        Coherence: mean cosine of adjacent sentence embeddings; undefined below two sentences.
+        rep_4 / rep_4_window: 1 − unique 4-grams / 4-grams, of the output / of the previous and current output joined.
+        compression_ratio(_window): UTF-8 bytes / zlib level-9 bytes.
+        Converged fraction: Wilson 95% score interval. Per-turn bands: mean ± 1.96·s/√n over conversations.
+        Full definitions: docs/METRICS.md in the converge sources.
+        """
+
+    private static func tsnePoints(_ analysis: RunAnalysis) -> [TSNEPoint] {
+        let texts = Dictionary(analysis.metrics.map { ($0.conversation.id, [$0.conversation.seed] + $0.conversation.outputs) }) { first, _ in first }
+        return analysis.tsne.map { row in
+            let text = texts[row.conversation].flatMap { $0.indices.contains(row.turn) ? $0[row.turn] : nil } ?? ""
+            return TSNEPoint(
+                x: row.x, y: row.y, conversation: row.conversation, turn: row.turn, agent: row.agent, isSeed: row.turn == 0,
+                label: String(text.prefix(120)))
+        }
+    }
+}
+
+extension DetectorSummary {
+    /// The headline of one detector from `summary.json`.
+    init(_ result: DetectorResult, name: String, conversations: [Verdict]) {
+        self.init(
+            name: name, description: result.description, converged: result.converged, total: result.total,
+            ciLow: result.ciLow, ciHigh: result.ciHigh, onsets: conversations.compactMap(\.onset))
+    }
+}

@@ -1,0 +1,41 @@
+import ConvergeAnalysis
+import ConvergeCore
+import ConvergeReport
+import Foundation
+import Testing
+
+@Suite(.timeLimit(.minutes(2))) struct ReportInputTests {
+    @Test func reportShowsTheSavedAnalysis() async throws {
+        var records = SyntheticRun.records(conversations: 3)
+        records[0].text = "<script>alert(1)</script> &amp;"
+        let directory = try SyntheticRun.write(records)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try RunDirectory.load(directory)
+        let (analysis, computed) = try await RunAnalysis.prepare(run, detectors: nil) { HashingEmbedder() }
+        #expect(computed && RunAnalysis.isCurrent(run))
+        let (saved, recomputed) = try await RunAnalysis.prepare(run, detectors: nil) {
+            Issue.record("a current analysis must be reused")
+            return HashingEmbedder()
+        }
+        #expect(!recomputed)
+
+        let input = ReportInput(saved)
+        #expect(input.detectors.map(\.name) == ["study", "loop"])
+        #expect(input.detectors[1].converged == analysis.summary.loop.converged)
+        #expect(input.detectors[0].ciLow == analysis.summary.study.ciLow)
+        #expect(input.conversations.count == 3)
+        #expect(input.conversations[0].similarity?.values.count == SyntheticRun.turns + 1)
+        #expect(input.conversations[0].thresholds["rep_4_window"] == 0.3)
+        #expect(input.conversations[0].series["bleu_distance_prev"]?.count == SyntheticRun.turns)
+        #expect(input.tsnePoints.count == 3 * (SyntheticRun.turns + 1) && input.tsneKLDivergence != nil)
+        #expect(input.tsnePoints.filter(\.isSeed).count == 3)
+        #expect(Set(input.aggregates.map(\.pair)) == ["prev", "self", "seed"])
+        let prev = try #require(input.aggregates.first { $0.pair == "prev" && $0.metric == "bleu_distance" })
+        #expect(prev.mean.count == SyntheticRun.turns && prev.low[1] != nil)
+        #expect(input.metricDefinitions.signatures.contains { $0.key == "bleu" })
+        #expect(input.parameters.contains { $0.key == "turns" && $0.value == "10" })
+
+        let html = try String(contentsOf: writeReport(input, to: directory), encoding: .utf8)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;") && !html.contains("<script>alert(1)"))
+    }
+}
