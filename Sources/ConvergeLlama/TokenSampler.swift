@@ -108,7 +108,9 @@ public struct TokenSampler {
                 mass += Double(weights[i])
             }
             let enoughForTopK = s.topK > 0 && candidates.count >= s.topK
-            if mass >= target || enoughForTopK || cutoff < floor || cutoff == 0 { break }
+            // With top-k, top-p's mass is that of all k most likely tokens, so all of them are needed.
+            let enough = s.topK > 0 ? enoughForTopK : mass >= target || cutoff < floor
+            if enough || cutoff == 0 { break }
             cutoff = cutoff > 1e-30 ? cutoff / 256 : 0
         }
         candidates.sort { weights[Int($0)] > weights[Int($1)] || (weights[Int($0)] == weights[Int($1)] && $0 < $1) }
