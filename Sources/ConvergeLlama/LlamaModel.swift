@@ -57,7 +57,16 @@ public final class LlamaModel: @unchecked Sendable {
     /// The context length the model was trained with.
     public var trainingContext: Int { Int(llama_model_n_ctx_train(handle)) }
     /// Whether the model is an encoder (such as BERT) rather than a decoder.
-    public var isEncoder: Bool { llama_model_has_encoder(handle) && !llama_model_has_decoder(handle) }
+    public var isEncoder: Bool {
+        if llama_model_has_encoder(handle) { return !llama_model_has_decoder(handle) }
+        // llama.cpp reports only T5 as having an encoder; BERT-family embedding models are named by
+        // their architecture.
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = llama_model_meta_val_str(handle, "general.architecture", &buffer, buffer.count)
+        guard count > 0 else { return false }
+        let architecture = String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return ["bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "neo-bert", "modern-bert"].contains(architecture)
+    }
 
     /// llama.cpp's one-line description, such as "gemma3 270M Q4_K - Medium".
     public var summary: String {
