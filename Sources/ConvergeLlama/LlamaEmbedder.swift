@@ -45,9 +45,25 @@ public actor LlamaEmbedder: Embedder {
 
     /// The word pieces a text is embedded from, after truncation: [CLS], the first pieces, [SEP].
     public func wordPieces(_ text: String) -> [Int32] {
-        let tokens = model.tokenize(text, addSpecial: true)
+        let tokens = model.tokenize(Self.bertCleaned(text), addSpecial: true)
         guard tokens.count > maxWordPieces, let separator = tokens.last else { return tokens }
         return Array(tokens.prefix(maxWordPieces - 1)) + [separator]
+    }
+
+    /// The clean-up Hugging Face's uncased `BertTokenizer` does before splitting, which llama.cpp's
+    /// WPM tokenizer lacks: control and format characters dropped, canonical decomposition (Hangul
+    /// too) with accents (Mn) dropped. Without it Korean and control-character texts
+    /// fall below cosine 0.99 against sentence-transformers.
+    static func bertCleaned(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control where !["\t", "\n", "\r"].contains(scalar): continue
+            case .format, .nonspacingMark: continue
+            default: if scalar.value != 0xFFFD { scalars.append(scalar) }
+            }
+        }
+        return String(scalars)
     }
 
     public func embed(_ texts: [String]) throws -> [[Float]] {
