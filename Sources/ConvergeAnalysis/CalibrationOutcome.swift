@@ -18,6 +18,10 @@ public struct CalibrationOutcome: Sendable {
     /// Pooled held-out agreement of the setting chosen on the other folds.
     public var studyHeldOut: BinaryAgreement?
     public var loopHeldOut: BinaryAgreement?
+    /// The recommended settings scored on labelled runs kept out of the fit (`evaluate(on:)`), as
+    /// LABELLING.md's procedure asks: fit on one run, report agreement on another.
+    public var studyEvaluation: CalibrationResult<StudyRule>?
+    public var loopEvaluation: CalibrationResult<RepetitionLoopDetector>?
 
     /// Sweeps both grids and picks the best-κ setting of each.
     /// - Parameters:
@@ -57,6 +61,14 @@ public struct CalibrationOutcome: Sendable {
         }
     }
 
+    /// Scores the recommended settings on conversations that took no part in the fit.
+    /// - Parameter conversations: labelled conversations of other runs; none leaves the evaluation empty.
+    public mutating func evaluate(on conversations: [LabelledConversation]) {
+        guard !conversations.isEmpty else { return }
+        studyEvaluation = Calibration.sweep([studyBest.detector], on: conversations).first
+        loopEvaluation = Calibration.sweep([loopBest.detector], on: conversations).first
+    }
+
     /// The recommended settings as a detector file.
     /// - Parameter runs: the names of the runs the labels came from, for the provenance.
     /// - Returns: both detectors with a provenance line stating the data and the agreement.
@@ -65,9 +77,12 @@ public struct CalibrationOutcome: Sendable {
         let heldOut = folds.map { folds in
             "; \(folds)-fold cross-validated κ study \(kappa(studyHeldOut?.cohensKappa)), loop \(kappa(loopHeldOut?.cohensKappa))"
         } ?? ""
+        let evaluated = studyEvaluation.map { study in
+            "; on \(study.agreement.total) held-out conversations of other runs κ study \(kappa(study.cohensKappa)), loop \(kappa(loopEvaluation?.cohensKappa))"
+        } ?? ""
         let provenance = "calibrated by converge calibrate on \(conversations) labelled conversations (\(labelledConverged) converged) "
             + "from \(runs.joined(separator: ", ")); in-sample κ study \(kappa(studyBest.cohensKappa)), loop \(kappa(loopBest.cohensKappa))"
-            + heldOut
+            + heldOut + evaluated
         return ConvergenceDetectors(study: studyBest.detector, loop: loopBest.detector, provenance: provenance)
     }
 }

@@ -13,10 +13,10 @@ public enum CalibrationTable {
         var lines = ["Calibrated on \(outcome.conversations) labelled conversations, \(outcome.labelledConverged) of them converged."]
         lines += section(
             "Study rule", outcome.study, best: outcome.studyBest, heldOut: outcome.studyHeldOut, folds: outcome.folds, top: top,
-            describe: \.summaryLine)
+            evaluation: outcome.studyEvaluation, describe: \.summaryLine)
         lines += section(
             "Loop detector", outcome.loop, best: outcome.loopBest, heldOut: outcome.loopHeldOut, folds: outcome.folds, top: top,
-            describe: \.summaryLine)
+            evaluation: outcome.loopEvaluation, describe: \.summaryLine)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -48,21 +48,26 @@ public enum CalibrationTable {
 
     private static func section<Detector>(
         _ title: String, _ table: [CalibrationResult<Detector>], best: CalibrationResult<Detector>, heldOut: BinaryAgreement?,
-        folds: Int?, top: Int, describe: (Detector) -> String
+        folds: Int?, top: Int, evaluation: CalibrationResult<Detector>?, describe: (Detector) -> String
     ) -> [String] {
         var lines = ["", "\(title): \(table.count) settings, best \(min(top, table.count)) by κ, then F1, then onset error",
-                     "      κ     F1      P      R  onset±  setting"]
+                     ["κ", "F1", "P", "R", "onset±"].map { $0.leftPadded(7) }.joined(separator: " ") + "  setting"]
         for row in ranked(table).prefix(top) {
             let numbers = [row.cohensKappa, row.f1, row.precision, row.recall, row.onsetMeanAbsoluteError].map(cell)
             lines.append(numbers.joined(separator: " ") + "  " + describe(row.detector))
         }
         lines.append("Recommended: \(describe(best.detector))")
-        var agreement = "  in-sample κ \(cell(best.cohensKappa)), F1 \(cell(best.f1))"
+        var agreement = "  in-sample κ \(number(best.cohensKappa)), F1 \(number(best.f1))"
         if let heldOut, let folds {
-            agreement += "; held out (\(folds)-fold cross-validation) κ \(cell(heldOut.cohensKappa)), F1 \(cell(heldOut.f1)), "
-                + "precision \(cell(heldOut.precision)), recall \(cell(heldOut.recall))"
+            agreement += "; held out (\(folds)-fold cross-validation) κ \(number(heldOut.cohensKappa)), F1 \(number(heldOut.f1)), "
+                + "precision \(number(heldOut.precision)), recall \(number(heldOut.recall))"
         }
         lines.append(agreement)
+        if let evaluation {
+            lines.append(
+                "  on \(evaluation.agreement.total) conversations of the evaluation runs: κ \(number(evaluation.cohensKappa)), "
+                    + "F1 \(number(evaluation.f1)), precision \(number(evaluation.precision)), recall \(number(evaluation.recall))")
+        }
         return lines
     }
 
@@ -75,9 +80,9 @@ public enum CalibrationTable {
         return keyed.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.row)
     }
 
-    private static func cell(_ value: Double?) -> String {
-        (value.map { String(format: "%.3f", $0) } ?? "–").leftPadded(7)
-    }
+    private static func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
+
+    private static func cell(_ value: Double?) -> String { number(value).leftPadded(7) }
 }
 
 private extension String {

@@ -16,7 +16,7 @@ public enum TerminalSummary {
         for (name, result) in [("study rule", summary.study), ("loop detector", summary.loop)] {
             let count = "\(result.converged) / \(result.total)"
             let interval = "[\(percent(result.ciLow)), \(percent(result.ciHigh))]"
-            lines.append("  " + pad(name, 14) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsets))
+            lines.append("  " + pad(name, 15) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsets))
         }
         lines += ["", "  " + summary.study.description, "  " + summary.loop.description, ""]
         let columns = ["bleu_distance_prev", "jaccard_distance_prev", "cosine_distance_prev", "rep_4_window"]

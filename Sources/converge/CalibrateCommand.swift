@@ -12,13 +12,17 @@ struct CalibrateCommand: AsyncParsableCommand {
             detector, and prints the sensitivity table: precision, recall, F1 and Cohen's κ per setting,
             best first. The best-κ setting of each detector is recommended with its cross-validated κ
             and written as a detector file for `analyze --detectors` and `report --detectors`.
-            A label names its run by directory name; labels of runs not given are ignored.
+            Runs given with --evaluate take no part in the fit: the recommended settings are scored on
+            their labels, the held-out check of docs/LABELLING.md. A label names its run by directory
+            name; labels of runs not given are ignored.
             """
     )
 
     @Argument(help: "Run directories.")
     var directories: [String]
-    @Option(help: "A labels file (repeatable); default: each DIR/labels.jsonl.")
+    @Option(name: .customLong("evaluate"), help: "A run whose labels only score the recommended settings (repeatable).")
+    var evaluationDirectories: [String] = []
+    @Option(help: "A labels file (repeatable); default: each run's labels.jsonl.")
     var labels: [String] = []
     @Option(help: "Where to write the detector file.")
     var out: String = "detectors.json"
@@ -37,17 +41,16 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            var runs: [(run: RunDirectory, metrics: [ConversationMetrics])] = []
-            for directory in directories {
-                let run = try RunDirectory.load(URL(fileURLWithPath: directory))
-                let analysis = try await RunAnalysis.prepare(run, detectors: nil, embedder: embedding.open).analysis
-                runs.append((run, analysis.metrics))
-            }
-            let files = labels.isEmpty ? runs.map(\.run.labelsURL.path) : labels
+            let runs = try await load(directories)
+            let evaluationRuns = try await load(evaluationDirectories)
+            let files = labels.isEmpty ? (runs + evaluationRuns).map(\.run.labelsURL.path) : labels
             let labelled = try files.flatMap { file in try LabelFile.read(URL(fileURLWithPath: file)).map { (label: $0, file: file) } }
-            let (conversations, notes) = try LabelledRuns.join(runs, labels: labelled)
+            let notes = try LabelledRuns.join(runs + evaluationRuns, labels: labelled).notes
             notes.forEach { FileHandle.standardError.write(Data("converge: \($0)\n".utf8)) }
-            let outcome = try CalibrationOutcome(conversations, folds: folds)
+            var outcome = try CalibrationOutcome(try LabelledRuns.join(runs, labels: labelled).conversations, folds: folds)
+            if !evaluationRuns.isEmpty {
+                outcome.evaluate(on: try LabelledRuns.join(evaluationRuns, labels: labelled).conversations)
+            }
             print(CalibrationTable.text(outcome, top: top), terminator: "")
             if let table {
                 try CalibrationTable.writeCSV(outcome, to: URL(fileURLWithPath: table))
@@ -56,5 +59,15 @@ struct CalibrateCommand: AsyncParsableCommand {
             try DetectorFile.write(outcome.detectors(runs: runs.map(\.run.name)), to: URL(fileURLWithPath: out))
             print("Wrote \(out); use it with converge analyze --detectors \(out)")
         }
+    }
+
+    /// Each run with its metrics, analysing it first where the saved analysis is missing or stale.
+    private func load(_ directories: [String]) async throws -> [(run: RunDirectory, metrics: [ConversationMetrics])] {
+        var runs: [(run: RunDirectory, metrics: [ConversationMetrics])] = []
+        for directory in directories {
+            let run = try RunDirectory.load(URL(fileURLWithPath: directory))
+            runs.append((run, try await RunAnalysis.prepare(run, detectors: nil, embedder: embedding.open).analysis.metrics))
+        }
+        return runs
     }
 }

@@ -52,6 +52,12 @@ import Testing
         #expect(table.contains("Recommended:") && table.contains("held out (3-fold cross-validation)"))
         #expect(CalibrationTable.csv(outcome).split(separator: "\n").count == 1 + 1500 + 648)
 
+        var evaluated = outcome
+        evaluated.evaluate(on: Array(conversations.prefix(4)))
+        #expect(evaluated.loopEvaluation?.agreement.total == 4 && evaluated.loopEvaluation?.cohensKappa == 1)
+        #expect(CalibrationTable.text(evaluated).contains("on 4 conversations of the evaluation runs: κ 1.000"))
+        #expect(evaluated.detectors(runs: [run.name]).provenance.contains("on 4 held-out conversations of other runs"))
+
         let file = directory.appendingPathComponent("detectors.json")
         try DetectorFile.write(outcome.detectors(runs: [run.name]), to: file)
         let detectors = try DetectorFile.read(file)
