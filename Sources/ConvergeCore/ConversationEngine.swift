@@ -10,11 +10,17 @@ public struct ConversationEngine: Sendable {
     public var configuration: RunConfiguration
     public var modelA: any LanguageModel
     public var modelB: any LanguageModel
+    /// Fires `configuration.intervention`; with no observer no intervention ever fires.
+    public var observer: (any TurnObserver)?
 
-    public init(configuration: RunConfiguration, modelA: any LanguageModel, modelB: any LanguageModel) {
+    public init(
+        configuration: RunConfiguration, modelA: any LanguageModel, modelB: any LanguageModel,
+        observer: (any TurnObserver)? = nil
+    ) {
         self.configuration = configuration
         self.modelA = modelA
         self.modelB = modelB
+        self.observer = observer
     }
 
     /// Runs every conversation to `configuration.turns`, resuming each from its existing outputs.
@@ -31,35 +37,52 @@ public struct ConversationEngine: Sendable {
         let relay = configuration.relayDirectory.map { FileRelay(directory: .init(fileURLWithPath: $0)) }
         var pending = conversations.filter { $0.outputs.count < configuration.turns }
         var open: [Conversation] = []
+        // Per open conversation, when an intervention policy and an observer are set.
+        var policy = observer == nil ? nil : configuration.intervention
+        if policy?.action == .injectSeed, policy?.seedPool.isEmpty == true { policy?.seedPool = try SeedFile.bundled() }
+        var states: [Int: InterventionState] = [:]
         while !pending.isEmpty || !open.isEmpty {
             try Task.checkCancellation()
-            while open.count < configuration.parallel, !pending.isEmpty { open.append(pending.removeFirst()) }
+            while open.count < configuration.parallel, !pending.isEmpty {
+                let next = pending.removeFirst()
+                if let policy, let observer {
+                    let state = try await replayInterventions(next, policy: policy, observer: observer)
+                    if state.stopped { continue }
+                    states[next.index] = state
+                }
+                open.append(next)
+            }
+            if open.isEmpty { break }
             let agent = nextSpeaker(open)
             let model = agent == .a ? modelA : modelB
             let speaking = open.indices.filter { Agent.speaking(onTurn: open[$0].nextTurn) == agent }
+            var interventions: [TurnIntervention?] = []
             let requests = speaking.map { i in
-                GenerationRequest(
-                    prompt: builder.prompt(for: open[i]),
-                    maxTokens: configuration.maxTokens,
-                    sampler: configuration.sampler,
-                    stop: configuration.stop,
-                    rngSeed: open[i].turnSeed(runSeed: configuration.rngSeed, turn: open[i].nextTurn)
-                )
+                let (request, intervention) = self.request(for: open[i], builder: builder, policy: policy, state: &states[open[i].index])
+                interventions.append(intervention)
+                return request
             }
             let generations = try await model.generate(requests)
             var failed = Set<Int>()
-            for (i, generation) in zip(speaking, generations) {
+            for ((i, generation), applied) in zip(zip(speaking, generations), interventions) {
                 let conversation = open[i]
                 let turn = conversation.nextTurn
+                var intervention = applied
+                if let policy, let observer, generation.finishReason != .error,
+                   try await observer.observe(conversation, turn: turn, text: generation.text),
+                   states[conversation.index, default: InterventionState()].end(fired: true, policy) {
+                    intervention = TurnIntervention(action: .stop, detail: "\(policy.trigger.rawValue) detector fired at turn \(turn); conversation stopped")
+                    failed.insert(i)
+                }
                 try await record(
                     TurnRecord(
                         conversation: conversation.index, seedIndex: conversation.seedIndex,
                         replicate: conversation.replicate, turn: turn, agent: agent, model: model.name,
                         text: generation.text, promptTokens: generation.promptTokens, tokens: generation.tokens,
-                        finishReason: generation.finishReason
+                        finishReason: generation.finishReason, intervention: intervention
                     )
                 )
-                if generation.finishReason == .error {
+                if generation.finishReason == .error || failed.contains(i) {
                     failed.insert(i)
                     continue
                 }

@@ -66,6 +66,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var contextPerSequence: Int = 512
     /// When set, each turn's text goes through a file in this directory, as in the study.
     public var relayDirectory: String?
+    /// A control against loops fired by a live detector; nil runs the protocol untouched.
+    public var intervention: InterventionPolicy?
 
     public init() {}
 
@@ -81,6 +83,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         }
         if seeds.isEmpty { return "no seed sentences" }
         if let i = seeds.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) { return "seed \(i + 1) is empty" }
+        if let problem = intervention?.validationError() { return problem }
         return sampler.validationError()
     }
 
@@ -102,10 +105,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         parallel = try c.decodeIfPresent(Int.self, forKey: .parallel) ?? parallel
         contextPerSequence = try c.decodeIfPresent(Int.self, forKey: .contextPerSequence) ?? contextPerSequence
         relayDirectory = try c.decodeIfPresent(String.self, forKey: .relayDirectory)
+        intervention = try c.decodeIfPresent(InterventionPolicy.self, forKey: .intervention)
     }
 
     enum CodingKeys: String, CodingKey {
-        case preset, seeds, replicates, turns, sampler, stop, history, parallel
+        case preset, seeds, replicates, turns, sampler, stop, history, parallel, intervention
         case maxTokens = "max_tokens"
         case promptMode = "prompt_mode"
         case modelA = "model_a"

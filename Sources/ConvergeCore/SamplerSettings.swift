@@ -1,5 +1,5 @@
 /// How the next token is drawn. Applied in this order, the order of Hugging Face and vLLM, which the
-/// study's setting assumes: penalties, temperature, top-k, top-p, min-p, then a draw.
+/// study's setting assumes: penalties (then no-repeat-n-gram), temperature, top-k, top-p, min-p, then a draw.
 /// A field at its neutral value (for example `topK == 0`) switches that step off.
 public struct SamplerSettings: Codable, Sendable, Equatable {
     /// 0 means greedy decoding.
@@ -22,6 +22,9 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
     public var dryAllowedLength: Int = 2
     /// How many recent tokens DRY looks at; -1 means all of them.
     public var dryPenaltyLastN: Int = -1
+    /// Forbid any token that would complete an n-gram of this size already present in the prompt
+    /// and output so far; 0 switches it off.
+    public var noRepeatNgramSize: Int = 0
 
     public init() {}
 
@@ -36,6 +39,7 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         if dryMultiplier < 0 { return "DRY multiplier must be ≥ 0 (got \(dryMultiplier))" }
         if !(dryBase >= 1) { return "DRY base must be ≥ 1 (got \(dryBase))" }
         if dryAllowedLength < 1 { return "DRY allowed length must be ≥ 1 (got \(dryAllowedLength))" }
+        if noRepeatNgramSize < 0 { return "no-repeat n-gram size must be ≥ 0 (got \(noRepeatNgramSize))" }
         return nil
     }
 
@@ -54,6 +58,7 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         dryBase = try c.decodeIfPresent(Double.self, forKey: .dryBase) ?? dryBase
         dryAllowedLength = try c.decodeIfPresent(Int.self, forKey: .dryAllowedLength) ?? dryAllowedLength
         dryPenaltyLastN = try c.decodeIfPresent(Int.self, forKey: .dryPenaltyLastN) ?? dryPenaltyLastN
+        noRepeatNgramSize = try c.decodeIfPresent(Int.self, forKey: .noRepeatNgramSize) ?? noRepeatNgramSize
     }
 
     enum CodingKeys: String, CodingKey {
@@ -69,5 +74,6 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         case dryBase = "dry_base"
         case dryAllowedLength = "dry_allowed_length"
         case dryPenaltyLastN = "dry_penalty_last_n"
+        case noRepeatNgramSize = "no_repeat_ngram_size"
     }
 }

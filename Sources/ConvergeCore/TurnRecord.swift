@@ -34,10 +34,13 @@ public struct TurnRecord: Codable, Sendable, Equatable {
     public var finishReason: FinishReason
     /// The seed text. Optional: transcripts from other tools carry it here when there is no `run.json`.
     public var seed: String?
+    /// The intervention that affected this turn (`converge experiment`); absent when none did.
+    public var intervention: TurnIntervention?
 
     public init(
         conversation: Int, seedIndex: Int, replicate: Int, turn: Int, agent: Agent, model: String,
-        text: String, promptTokens: Int, tokens: Int, finishReason: FinishReason, seed: String? = nil
+        text: String, promptTokens: Int, tokens: Int, finishReason: FinishReason, seed: String? = nil,
+        intervention: TurnIntervention? = nil
     ) {
         self.conversation = conversation
         self.seedIndex = seedIndex
@@ -50,10 +53,11 @@ public struct TurnRecord: Codable, Sendable, Equatable {
         self.tokens = tokens
         self.finishReason = finishReason
         self.seed = seed
+        self.intervention = intervention
     }
 
     enum CodingKeys: String, CodingKey {
-        case conversation, replicate, turn, agent, model, text, tokens, seed
+        case conversation, replicate, turn, agent, model, text, tokens, seed, intervention
         case seedIndex = "seed_index"
         case promptTokens = "prompt_tokens"
         case finishReason = "finish_reason"

@@ -27,6 +27,7 @@ public struct TokenSampler {
     public mutating func sample(logits: inout [Float], recent: ArraySlice<Int32>) -> Int32 {
         applyPenalties(to: &logits, recent: recent)
         applyDRY(to: &logits, recent: recent)
+        banRepeatedNgrams(in: &logits, recent: recent)
         guard settings.temperature > 0 else { return Int32(argmax(logits)) }
         let maxLogit = logits.max() ?? 0
         let inverseTemperature = Float(1 / settings.temperature)
@@ -83,6 +84,20 @@ public struct TokenSampler {
         for (token, length) in longest where length >= s.dryAllowedLength && Int(token) < logits.count {
             let exponent = Double(min(length - s.dryAllowedLength, 50))
             logits[Int(token)] -= Float(s.dryMultiplier * pow(s.dryBase, exponent))
+        }
+    }
+
+    /// No-repeat-n-gram, as Hugging Face's `no_repeat_ngram_size`: a token that would complete an
+    /// n-gram already present in `recent` (prompt and output) gets logit −∞, so it is never drawn.
+    private func banRepeatedNgrams(in logits: inout [Float], recent: ArraySlice<Int32>) {
+        let n = settings.noRepeatNgramSize
+        guard n > 0, recent.count >= n - 1 else { return }
+        let history = Array(recent)
+        let prefix = history.suffix(n - 1)
+        for start in 0...(history.count - n + 1) where start + n - 1 < history.count {
+            guard history[start..<(start + n - 1)].elementsEqual(prefix) else { continue }
+            let token = Int(history[start + n - 1])
+            if token < logits.count { logits[token] = -.infinity }
         }
     }
 
