@@ -1,0 +1,57 @@
+public import Foundation
+import ConvergeCore
+import ConvergeMetrics
+
+extension Comparison {
+    /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test) and
+    /// `conditions.csv` (one row per condition and detector) into the experiment directory.
+    /// - Returns: the files written.
+    /// - Throws: `ConvergeError` (code `.io`).
+    @discardableResult
+    public func write(to directory: URL) throws -> [URL] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let files: [(String, Data)] = [
+            ("comparison.json", try encoder.encode(self)),
+            ("comparison.csv", Data(pairsCSV.utf8)),
+            ("conditions.csv", Data(conditionsCSV.utf8)),
+        ]
+        return try files.map { name, data in
+            let url = directory.appendingPathComponent(name)
+            do { try data.write(to: url, options: .atomic) } catch {
+                throw ConvergeError(.io, "cannot write \(url.path): \(error.localizedDescription)")
+            }
+            return url
+        }
+    }
+
+    /// Condition names are restricted to letters, digits, `.`, `_` and `-`, so no field needs quoting.
+    var pairsCSV: String {
+        var lines = ["detector,first,second,rate_difference,fisher_p,fisher_p_holm,odds_ratio,mwu_u,mwu_method,mwu_p,mwu_p_holm"]
+        for pair in pairs {
+            let odds = pair.fisher.oddsRatioInfinite ? "inf" : Self.number(pair.fisher.oddsRatio)
+            lines.append([
+                pair.detector, pair.first, pair.second, Self.number(pair.rateDifference), Self.number(pair.fisher.pValue),
+                Self.number(pair.fisherAdjusted), odds, Self.number(pair.mannWhitney?.u), pair.mannWhitney?.method.rawValue ?? "",
+                Self.number(pair.mannWhitney?.pValue), Self.number(pair.mannWhitneyAdjusted),
+            ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var conditionsCSV: String {
+        var lines = ["detector,condition,converged,total,fraction,ci95_low,ci95_high,onset_n,onset_median,onset_q1,onset_q3,onset_mean"]
+        for c in conditions {
+            let s = c.onsetSummary
+            lines.append([
+                c.detector, c.condition, String(c.converged), String(c.total), Self.number(c.fraction), Self.number(c.ciLow),
+                Self.number(c.ciHigh), String(c.onsets.count), Self.number(s?.median), Self.number(s?.lowerQuartile),
+                Self.number(s?.upperQuartile), Self.number(s?.mean),
+            ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Full precision, shortest round-trip form; empty for a missing value.
+    static func number(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+}

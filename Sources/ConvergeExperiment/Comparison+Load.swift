@@ -1,0 +1,58 @@
+import ConvergeAnalysis
+public import ConvergeCore
+public import ConvergeMetrics
+public import Foundation
+
+extension Comparison {
+    /// The condition directories of an experiment: in `experiment.json` order when it exists,
+    /// otherwise every subdirectory holding a `transcript.jsonl`, by name.
+    /// - Throws: `ConvergeError` when there is none.
+    public static func conditionDirectories(in directory: URL) throws -> [URL] {
+        let manager = FileManager.default
+        let planURL = directory.appendingPathComponent("experiment.json")
+        var names: [String]
+        if let data = manager.contents(atPath: planURL.path), let plan = try? JSONDecoder().decode(ExperimentRunner.Plan.self, from: data) {
+            names = plan.conditions.map(\.name)
+        } else {
+            names = ((try? manager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        }
+        let found = names.map { directory.appendingPathComponent($0) }
+            .filter { manager.fileExists(atPath: $0.appendingPathComponent("transcript.jsonl").path) }
+        guard !found.isEmpty else {
+            throw ConvergeError(.io, "\(directory.path) holds no condition directories with a transcript.jsonl (run `converge experiment` first)")
+        }
+        return found
+    }
+
+    /// Reads (or, when missing or out of date, computes and writes) each condition's analysis and
+    /// compares them.
+    /// - Parameters:
+    ///   - directory: the experiment directory.
+    ///   - detectors: detector settings; nil keeps each condition's saved ones (placeholders for a new analysis).
+    ///   - control: compare each condition with this one only.
+    ///   - embedder: opens the embedder, called only when an analysis must be computed.
+    ///   - announce: told each condition whose analysis is computed now.
+    /// - Throws: what loading or analysing a condition throws; `ConvergeError` for an unknown control.
+    public static func load(
+        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () throws -> any Embedder,
+        announce: (String) -> Void
+    ) async throws -> Comparison {
+        var summaries: [(name: String, summary: AnalysisSummary)] = []
+        var opened: (any Embedder)?
+        for url in try conditionDirectories(in: directory) {
+            let run = try RunDirectory.load(url)
+            let (analysis, computed) = try await RunAnalysis.prepare(run, detectors: detectors) {
+                if let opened { return opened }
+                let made = try embedder()
+                opened = made
+                return made
+            }
+            if computed { announce(run.name) }
+            summaries.append((run.name, analysis.summary))
+        }
+        if let control, !summaries.contains(where: { $0.name == control }) {
+            throw ConvergeError(.invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(summaries.map(\.name).joined(separator: ", ")))")
+        }
+        return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, summaries: summaries, control: control)
+    }
+}
