@@ -23,9 +23,12 @@ let package = Package(
         .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
         .library(name: "ConvergeRun", targets: ["ConvergeRun"]),
         .library(name: "ConvergeOpenAI", targets: ["ConvergeOpenAI"]),
+        .library(name: "ConvergeAnalysis", targets: ["ConvergeAnalysis"]),
+        .library(name: "ConvergeExperiment", targets: ["ConvergeExperiment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
@@ -38,7 +41,7 @@ let package = Package(
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeRun",
-            dependencies: ["ConvergeCore", "ConvergeLlama", "ConvergeStore", "ConvergeOpenAI"],
+            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeLlama", "ConvergeStore", "ConvergeOpenAI"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -46,11 +49,24 @@ let package = Package(
             dependencies: ["ConvergeCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ConvergeAnalysis",
+            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeReport", "ConvergeStore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ConvergeExperiment",
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeAnalysis", "ConvergeStore",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "converge",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeRun", "ConvergeReport",
+                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -81,6 +97,16 @@ let package = Package(
         ),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConvergeAnalysisTests",
+            dependencies: ["ConvergeAnalysis", "ConvergeCore", "ConvergeMetrics", "ConvergeReport", "ConvergeStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeExperimentTests",
+            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
     ]
 )

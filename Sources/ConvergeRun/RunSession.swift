@@ -42,7 +42,9 @@ public struct RunSession: Sendable {
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
         let agents = try await AgentBackends.load(specA, specB, run: configuration, threads: threads, verbose: verbose)
-        let engine = ConversationEngine(configuration: configuration, modelA: agents.a, modelB: agents.b)
+        let engine = ConversationEngine(
+            configuration: configuration, modelA: agents.a, modelB: agents.b,
+            observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })
         if !resume || !FileManager.default.fileExists(atPath: manifestURL.path) {
             try manifest(agents).write(to: manifestURL)
         }

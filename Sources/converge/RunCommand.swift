@@ -48,6 +48,12 @@ struct RunCommand: AsyncParsableCommand {
     var frequencyPenalty: Double?
     @Option(help: "Tokens the penalties look back over; -1 is all.")
     var penaltyLastN: Int?
+    @Option(help: "DRY multiplier; 0 is off (see docs for how DRY differs from llama.cpp's).")
+    var dryMultiplier: Double?
+    @Option(help: "DRY base: the penalty grows as base^(repeat length − allowed length).")
+    var dryBase: Double?
+    @Option(help: "DRY allowed length: repeats shorter than this are not penalised.")
+    var dryAllowedLength: Int?
     @Option(help: "A stop string (repeat the option for several).")
     var stop: [String] = []
     @Option(help: "What a model sees: last (the other's latest output), last-K, or full.")
@@ -138,6 +144,9 @@ struct RunCommand: AsyncParsableCommand {
         if let presencePenalty { c.sampler.presencePenalty = presencePenalty }
         if let frequencyPenalty { c.sampler.frequencyPenalty = frequencyPenalty }
         if let penaltyLastN { c.sampler.penaltyLastN = penaltyLastN }
+        if let dryMultiplier { c.sampler.dryMultiplier = dryMultiplier }
+        if let dryBase { c.sampler.dryBase = dryBase }
+        if let dryAllowedLength { c.sampler.dryAllowedLength = dryAllowedLength }
         if !stop.isEmpty { c.stop = stop }
         if let history {
             guard let window = HistoryWindow(parsing: history) else {
@@ -165,7 +174,8 @@ struct RunCommand: AsyncParsableCommand {
             ("replicates", replicates != nil), ("turns", turns != nil), ("max-tokens", maxTokens != nil),
             ("temperature", temperature != nil), ("top-p", topP != nil), ("top-k", topK != nil), ("min-p", minP != nil),
             ("repeat-penalty", repeatPenalty != nil), ("presence-penalty", presencePenalty != nil),
-            ("frequency-penalty", frequencyPenalty != nil), ("penalty-last-n", penaltyLastN != nil), ("stop", !stop.isEmpty),
+            ("frequency-penalty", frequencyPenalty != nil), ("penalty-last-n", penaltyLastN != nil),
+            ("dry-multiplier", dryMultiplier != nil), ("dry-base", dryBase != nil), ("dry-allowed-length", dryAllowedLength != nil), ("stop", !stop.isEmpty),
             ("history", history != nil), ("prompt-mode", promptMode != nil), ("model-a", modelA != nil),
             ("model-b", modelB != nil), ("rng-seed", rngSeed != nil), ("context", context != nil), ("relay-dir", relayDir != nil),
         ]

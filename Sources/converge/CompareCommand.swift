@@ -1,0 +1,43 @@
+import ArgumentParser
+import ConvergeAnalysis
+import ConvergeCore
+import ConvergeExperiment
+import Foundation
+
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the conditions of an experiment: convergence rates, onsets and pairwise tests.",
+        discussion: """
+            Reads each condition's summary.json, running `converge analyze` first where it is missing
+            or out of date. Prints, per detector, each condition's convergence rate with a Wilson 95%
+            CI and its onset distribution, then pairwise tests: Fisher's exact test on the rates and
+            Mann-Whitney U on the onsets, Holm-corrected. Writes DIR/comparison.json,
+            DIR/comparison.csv (the tests) and DIR/conditions.csv (the rates). Definitions:
+            docs/METRICS.md, "Comparing conditions".
+            """
+    )
+
+    @Argument(help: "The experiment directory (from `converge experiment`).")
+    var directory: String
+    @Option(help: "Compare each condition with this one only, instead of every pair.")
+    var control: String?
+    @Option(help: "A detector file from `converge calibrate`; default: each condition's saved settings.")
+    var detectors: String?
+    @OptionGroup var embedding: EmbeddingOptions
+
+    func run() async throws {
+        try await runReportingErrors {
+            let url = URL(fileURLWithPath: directory)
+            let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) }
+            let comparison = try await cancellingOnSignals { [embedding, control] in
+                try await Comparison.load(
+                    url, detectors: settings, control: control, embedder: embedding.open,
+                    announce: { FileHandle.standardError.write(Data("converge: analysed \($0)\n".utf8)) })
+            }
+            let files = try comparison.write(to: url)
+            print(comparison.table, terminator: "")
+            print("\nWrote " + files.map(\.lastPathComponent).joined(separator: ", ") + " in \(url.path)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import ConvergeCore
+import ConvergeExperiment
+import ConvergeRun
+import ConvergeStore
+import Foundation
+
+struct ExperimentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "Run every condition of an experiment file, each as a normal run.",
+        discussion: """
+            FILE is YAML: a base configuration plus a grid of conditions (docs/EXPERIMENTS.md;
+            examples in experiments/). Each condition runs into DIR/<condition>/ with its own
+            transcript.jsonl and run.json; DIR/experiment.yaml and DIR/experiment.json record the
+            file and its expanded conditions. An interrupted experiment continues with --resume.
+            Compare the conditions afterwards with `converge compare DIR`.
+            """
+    )
+
+    @Argument(help: "The experiment file (YAML).")
+    var file: String
+    @Option(help: "Output directory. Default: runs/<experiment name>.")
+    var out: String?
+    @Flag(help: "Continue the interrupted experiment in --out.")
+    var resume = false
+    @Option(help: "Run only part of each condition's conversations, i/n (0-based); join with `converge merge`.")
+    var shard: String?
+    @Flag(help: "List the conditions and their settings without running anything.")
+    var dryRun = false
+    @Option(help: "llama.cpp threads (default: 1 on a 2-core machine, else the core count up to 8).")
+    var threads: Int?
+    @Flag(help: "Show llama.cpp's own log.")
+    var verbose = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            let experiment = try ExperimentFile.load(URL(fileURLWithPath: file))
+            if dryRun {
+                for condition in experiment.conditions { print(ExperimentSummaryLine.text(condition)) }
+                return
+            }
+            if resume && out == nil { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the experiment to continue") }
+            let runner = ExperimentRunner(
+                experiment: experiment, output: URL(fileURLWithPath: out ?? "runs/\(experiment.name)"), resume: resume,
+                shard: try shard.map(Shard.init(parsing:)), threads: threads ?? LlamaThreads.default, verbose: verbose,
+                command: CommandLine.arguments)
+            let count = experiment.conditions.count
+            let outcomes = try await cancellingOnSignals {
+                try await runner.run { condition, index in
+                    FileHandle.standardError.write(Data("converge: condition \(index + 1)/\(count): \(condition.name)\n".utf8))
+                }
+            }
+            let turns = outcomes.reduce(0) { $0 + $1.turnsWritten }
+            FileHandle.standardError.write(Data("converge: \(turns) turns written under \(runner.output.path); compare with `converge compare \(runner.output.path)`\n".utf8))
+        }
+    }
+}
