@@ -3,13 +3,14 @@ import Foundation
 import FoundationNetworking
 #endif
 
-extension HTTPLanguageModel {
+extension EndpointClient {
     /// Asks each endpoint's `/v1/models` in turn who serves it (`owned_by`); plain OpenAI when none
     /// answers, which sends only the standard fields and warns about the rest.
-    static func detectDialect(_ configuration: HTTPBackendConfiguration, transport: HTTPTransport, key: String?) async -> ServerDialect {
+    func detectDialect() async -> ServerDialect {
+        if configuration.api == .ollama { return .ollama }
         for endpoint in configuration.endpoints {
             var request = URLRequest(url: endpoint.appendingPathComponent("/v1/models"))
-            if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
+            authorize(&request)
             guard let (response, data) = try? await transport.send(request, firstByteTimeout: 10, timeout: 10),
                   response.statusCode == 200,
                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
