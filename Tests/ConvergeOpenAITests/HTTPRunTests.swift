@@ -79,6 +79,23 @@ struct HTTPRunTests {
         }
     }
 
+    @Test func aTurnThatFailsForGoodIsRecordedAndResumeRetriesIt() async throws {
+        try await LlamaServer.with([DefaultModels.agentB]) { servers in
+            let proxy = try FaultProxy(upstream: servers[0].port, script: [.badRequest])
+            defer { proxy.stop() }
+            let c = try configuration(spec: "openai:smol@\(proxy.url.absoluteString)#server=llama.cpp", seeds: 1, turns: 2)
+            let out = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: out) }
+            let first = RunSession(configuration: c, output: out, resume: false, threads: 1, verbose: false, command: ["test"])
+            #expect(try await first.run().failedTurns == 1)
+            #expect(try TranscriptFile.read(first.transcriptURL).map(\.finishReason) == [.error])
+            let resumed = RunSession(configuration: c, output: out, resume: true, threads: 1, verbose: false, command: ["test"])
+            #expect(try await resumed.run().failedTurns == 0)
+            let records = try TranscriptFile.read(resumed.transcriptURL)
+            #expect(records.map(\.turn) == [1, 2] && records.allSatisfy { $0.finishReason != .error })
+        }
+    }
+
     @Test func mergedShardsEqualAnUnshardedRun() async throws {
         try await LlamaServer.with([DefaultModels.agentB]) { servers in
             let c = try configuration(spec: "openai:smol@\(servers[0].url.absoluteString)#server=llama.cpp", seeds: 3, turns: 3)
