@@ -1,0 +1,43 @@
+import ArgumentParser
+import ConvergeCore
+import ConvergeRun
+import Foundation
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure model load time, generation tok/s and embeddings/s on this machine.",
+        discussion: """
+            Prints a Markdown table for BENCHMARKS.md. For end-to-end runs next to llama.cpp's own
+            batched ceiling, see scripts/bench_generation.sh.
+            """
+    )
+
+    @Option(help: "Batch sizes to measure, comma-separated.")
+    var parallel: String = "1,8"
+    @Option(help: "Tokens generated per sequence.")
+    var tokens: Int = 128
+    @Option(help: "llama.cpp threads.")
+    var threads: Int = LlamaThreads.default
+    @Option(help: "Texts to embed.")
+    var embeddings: Int = 200
+
+    func run() async throws {
+        try await runReportingErrors {
+            let widths = parallel.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 }) else {
+                throw ConvergeError(.invalidParameter, "--parallel needs batch sizes ≥ 1, such as 1,8 (got '\(parallel)')")
+            }
+            print("| model | load s | " + widths.map { "tok/s ×\($0)" }.joined(separator: " | ") + " |")
+            print("|---|---:|" + widths.map { _ in "---:" }.joined(separator: "|") + "|")
+            for agent in [Agent.a, .b] {
+                let spec = try ModelSpec(parsing: "default", defaultFor: agent)
+                let figures = try await ModelBenchmark.generation(spec: spec, parallel: widths, tokens: tokens, threads: threads)
+                let speeds = figures.tokensPerSecond.map { String(format: "%.1f", $0.value) }
+                print("| \(figures.model) | \(String(format: "%.2f", figures.loadSeconds)) | " + speeds.joined(separator: " | ") + " |")
+            }
+            let embedding = try await ModelBenchmark.embeddingsPerSecond(count: embeddings, threads: threads)
+            print("\n\(embedding.model): load \(String(format: "%.2f", embedding.loadSeconds)) s, \(String(format: "%.1f", embedding.perSecond)) texts/s (\(embeddings) texts, threads \(threads))")
+        }
+    }
+}
