@@ -97,6 +97,8 @@ extension ServerDialect {
             break
         }
         if sampler.dryMultiplier != 0 && self != .llamaCpp { missing.append("dry_multiplier=\(sampler.dryMultiplier)") }
+        // converge's own n-gram ban; no server API offers it.
+        if sampler.noRepeatNgramSize != 0 { missing.append("no_repeat_ngram_size=\(sampler.noRepeatNgramSize)") }
         return missing
     }
 }
