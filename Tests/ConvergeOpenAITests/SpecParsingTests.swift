@@ -53,6 +53,8 @@ import Testing
         #expect(ServerDialect.openai.unsupportedSettings(sampler) == ["top_k=40", "dry_multiplier=0.8"])
         #expect(ServerDialect.vllm.unsupportedSettings(sampler) == ["dry_multiplier=0.8"])
         #expect(ServerDialect.llamaCpp.unsupportedSettings(sampler).isEmpty)
+        sampler.noRepeatNgramSize = 3
+        #expect(ServerDialect.allCases.allSatisfy { $0.unsupportedSettings(sampler).contains("no_repeat_ngram_size=3") })
     }
 
     @Test func llamaCppRequestsPinEverySampler() {
