@@ -21,6 +21,8 @@ struct BenchCommand: AsyncParsableCommand {
     var threads: Int = LlamaThreads.default
     @Option(help: "Texts to embed.")
     var embeddings: Int = 200
+    @Option(help: "Also time BLEU and Jaccard over this JSON of text pairs (the golden fixture works).")
+    var textPairs: String?
 
     func run() async throws {
         try await runReportingErrors {
@@ -37,6 +39,10 @@ struct BenchCommand: AsyncParsableCommand {
                 print("| \(figures.model) | \(String(format: "%.2f", figures.loadSeconds)) | " + speeds.joined(separator: " | ") + " |")
             }
             let embedding = try await ModelBenchmark.embeddingsPerSecond(count: embeddings, threads: threads)
+            if let textPairs {
+                let speed = try TextMetricBenchmark.pairsPerSecond(file: URL(fileURLWithPath: textPairs))
+                print(String(format: "\nBLEU %.0f pairs/s, Jaccard %.0f pairs/s (%d pairs)", speed.bleu, speed.jaccard, speed.pairs))
+            }
             print("\n\(embedding.model): load \(String(format: "%.2f", embedding.loadSeconds)) s, \(String(format: "%.1f", embedding.perSecond)) texts/s (\(embeddings) texts, threads \(threads))")
         }
     }
