@@ -32,19 +32,20 @@ struct BarnesHutObjective: TSNEObjective {
     ) -> Double {
         let n = count
         tree.rebuild(positions: y, count: n)
-        let tree = self.tree
         let thetaSquared = theta * theta
         rowZ.withUnsafeMutableBufferPointer { rowZ in
             repulsive.withUnsafeMutableBufferPointer { rep in
-                parallelChunks(count: n, threads: threads) { rows in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * (QuadTree.maximumDepth + 2)) { stack in
-                        var force = (0.0, 0.0)
-                        for i in rows {
-                            rowZ[i] = tree.repulsion(
-                                x: y[2 * i], y: y[2 * i + 1], thetaSquared: thetaSquared,
-                                stack: stack.baseAddress!, force: &force)
-                            rep[2 * i] = force.0
-                            rep[2 * i + 1] = force.1
+                tree.nodes.withUnsafeBufferPointer { nodes in
+                    parallelChunks(count: n, threads: threads) { rows in
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * (QuadTree.maximumDepth + 2)) { stack in
+                            var force = (0.0, 0.0)
+                            for i in rows {
+                                rowZ[i] = QuadTree.repulsion(
+                                    nodes: nodes.baseAddress!, x: y[2 * i], y: y[2 * i + 1], thetaSquared: thetaSquared,
+                                    stack: stack.baseAddress!, force: &force)
+                                rep[2 * i] = force.0
+                                rep[2 * i + 1] = force.1
+                            }
                         }
                     }
                 }

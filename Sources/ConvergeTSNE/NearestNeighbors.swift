@@ -11,7 +11,11 @@ struct NearestNeighbors {
     /// `count × k` squared Euclidean distances matching ``indices``.
     var squaredDistances: [Double]
 
+    /// Rows compared against each candidate at once.
+    static let block = 32
+
     init(points: PointMatrix, k: Int, threads: Int) {
+        let block = Self.block
         let n = points.count
         let d = points.dimension
         count = n
@@ -21,36 +25,33 @@ struct NearestNeighbors {
         points.values.withUnsafeBufferPointer { x in
             indices.withUnsafeMutableBufferPointer { outIndex in
                 distances.withUnsafeMutableBufferPointer { outDistance in
-                    parallelChunks(count: n, threads: threads, minimumChunk: 8) { rows in
-                        var heapD = [Float](repeating: 0, count: k)
-                        var heapI = [Int32](repeating: 0, count: k)
+                    // Rows go in blocks of `block`, so each candidate row is loaded once per block.
+                    let blocks = (n + block - 1) / block
+                    parallelChunks(count: blocks, threads: threads, minimumChunk: 1) { blockRange in
+                        var heaps = (0..<block).map { _ in Heap(capacity: k) }
                         var pairs = [(Double, Int32)]()
                         pairs.reserveCapacity(k)
-                        for i in rows {
-                            let xi = x.baseAddress! + i * d
-                            var size = 0
-                            for j in 0..<n where j != i {
-                                let dist = squaredDistance(xi, x.baseAddress! + j * d, dimension: d)
-                                if size < k {
-                                    heapD[size] = dist
-                                    heapI[size] = Int32(j)
-                                    size += 1
-                                    siftUp(&heapD, &heapI, size - 1)
-                                } else if dist < heapD[0] {
-                                    heapD[0] = dist
-                                    heapI[0] = Int32(j)
-                                    siftDown(&heapD, &heapI, size)
+                        for blockIndex in blockRange {
+                            let rows = (blockIndex * block)..<min(n, blockIndex * block + block)
+                            for b in 0..<rows.count { heaps[b].removeAll() }
+                            for j in 0..<n {
+                                let xj = x.baseAddress! + j * d
+                                for (b, i) in rows.enumerated() where i != j {
+                                    heaps[b].offer(squaredDistance(x.baseAddress! + i * d, xj, dimension: d), Int32(j))
                                 }
                             }
-                            pairs.removeAll(keepingCapacity: true)
-                            for s in 0..<size {
-                                let j = Int(heapI[s])
-                                pairs.append((squaredDistanceDouble(xi, x.baseAddress! + j * d, dimension: d), heapI[s]))
-                            }
-                            pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                            for (s, pair) in pairs.enumerated() {
-                                outDistance[i * k + s] = pair.0
-                                outIndex[i * k + s] = pair.1
+                            for (b, i) in rows.enumerated() {
+                                let xi = x.baseAddress! + i * d
+                                pairs.removeAll(keepingCapacity: true)
+                                for s in 0..<heaps[b].count {
+                                    let j = heaps[b].index[s]
+                                    pairs.append((squaredDistanceDouble(xi, x.baseAddress! + Int(j) * d, dimension: d), j))
+                                }
+                                pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                                for (s, pair) in pairs.enumerated() {
+                                    outDistance[i * k + s] = pair.0
+                                    outIndex[i * k + s] = pair.1
+                                }
                             }
                         }
                     }
@@ -62,33 +63,55 @@ struct NearestNeighbors {
     }
 }
 
-/// Max-heap on distance, keyed ties broken toward evicting the larger index.
-@inline(__always)
-private func heapAbove(_ d: [Float], _ idx: [Int32], _ a: Int, _ b: Int) -> Bool {
-    d[a] > d[b] || (d[a] == d[b] && idx[a] > idx[b])
-}
+/// The `capacity` smallest (distance, index) pairs seen so far, as a max-heap; on equal distances
+/// the smaller index is kept.
+private struct Heap {
+    let capacity: Int
+    private(set) var distance: [Float]
+    private(set) var index: [Int32]
+    private(set) var count = 0
 
-private func siftUp(_ d: inout [Float], _ idx: inout [Int32], _ start: Int) {
-    var c = start
-    while c > 0 {
-        let p = (c - 1) / 2
-        guard heapAbove(d, idx, c, p) else { return }
-        d.swapAt(c, p)
-        idx.swapAt(c, p)
-        c = p
+    init(capacity: Int) {
+        self.capacity = capacity
+        distance = [Float](repeating: 0, count: capacity)
+        index = [Int32](repeating: 0, count: capacity)
     }
-}
 
-private func siftDown(_ d: inout [Float], _ idx: inout [Int32], _ size: Int) {
-    var p = 0
-    while true {
-        let l = 2 * p + 1
-        guard l < size else { return }
-        var c = l
-        if l + 1 < size, heapAbove(d, idx, l + 1, l) { c = l + 1 }
-        guard heapAbove(d, idx, c, p) else { return }
-        d.swapAt(c, p)
-        idx.swapAt(c, p)
-        p = c
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always)
+    private func above(_ a: Int, _ b: Int) -> Bool {
+        distance[a] > distance[b] || (distance[a] == distance[b] && index[a] > index[b])
+    }
+
+    @inline(__always)
+    mutating func offer(_ d: Float, _ j: Int32) {
+        if count < capacity {
+            distance[count] = d
+            index[count] = j
+            count += 1
+            var c = count - 1
+            while c > 0 {
+                let p = (c - 1) / 2
+                guard above(c, p) else { return }
+                distance.swapAt(c, p)
+                index.swapAt(c, p)
+                c = p
+            }
+        } else if d < distance[0] {
+            distance[0] = d
+            index[0] = j
+            var p = 0
+            while true {
+                let l = 2 * p + 1
+                guard l < count else { return }
+                var c = l
+                if l + 1 < count, above(l + 1, l) { c = l + 1 }
+                guard above(c, p) else { return }
+                distance.swapAt(c, p)
+                index.swapAt(c, p)
+                p = c
+            }
+        }
     }
 }

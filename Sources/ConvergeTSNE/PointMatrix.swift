@@ -30,20 +30,33 @@ struct PointMatrix: Sendable {
     }
 }
 
-/// Squared Euclidean distance between two rows of `dimension` floats, accumulated in eight lanes.
+/// Squared Euclidean distance between two rows of `dimension` floats, accumulated in four
+/// independent eight-lane sums (so the additions pipeline instead of waiting on each other).
 @inline(__always)
 func squaredDistance(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, dimension: Int) -> Float {
-    var acc = SIMD8<Float>()
+    var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
     var k = 0
     let ra = UnsafeRawPointer(a)
     let rb = UnsafeRawPointer(b)
+    @inline(__always)
+    func difference(_ offset: Int) -> SIMD8<Float> {
+        ra.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
+            - rb.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Float>.self)
+    }
+    while k + 32 <= dimension {
+        let t0 = difference(k), t1 = difference(k + 8), t2 = difference(k + 16), t3 = difference(k + 24)
+        acc0 += t0 * t0
+        acc1 += t1 * t1
+        acc2 += t2 * t2
+        acc3 += t3 * t3
+        k += 32
+    }
     while k + 8 <= dimension {
-        let t = ra.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
-            - rb.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
-        acc += t * t
+        let t = difference(k)
+        acc0 += t * t
         k += 8
     }
-    var sum = acc.sum()
+    var sum = ((acc0 + acc1) + (acc2 + acc3)).sum()
     while k < dimension {
         let t = a[k] - b[k]
         sum += t * t

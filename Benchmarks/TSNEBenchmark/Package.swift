@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Times ConvergeTSNE in a release build; driven by scripts/bench_tsne.py. Its own package, as in
+// SwiftNIO's Benchmarks/, so the main build stays light.
+// TSNE_BENCH_PARENT points at another package that provides ConvergeTSNE (for example a checkout
+// of only that module while the parent manifest is mid-edit); default: the repository root.
+let parent = Context.environment["TSNE_BENCH_PARENT"] ?? "../.."
+
+let parentName = parent == "../.." ? "converge" : String(parent.split(separator: "/").last ?? "converge")
+
+let package = Package(
+    name: "TSNEBenchmark",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: parent)],
+    targets: [
+        .executableTarget(
+            name: "TSNEBenchmark",
+            dependencies: [.product(name: "ConvergeTSNE", package: parentName)],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)
