@@ -37,23 +37,28 @@ echo "## Generation: converge run vs llama-batched-bench"
 echo
 echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · threads $THREADS · $SEEDS seeds × $TURNS turns × $MAX_TOKENS tokens"
 echo
-echo "| parallel | wall s | turns/s | tok/s (aggregate) | peak RSS MiB | llama-batched-bench TG tok/s Gemma / SmolLM2 |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| parallel | wall s | turns/s | tok/s (aggregate) | peak RSS MiB | llama-batched-bench TG tok/s Gemma / SmolLM2 | ceiling for this token mix | converge / ceiling |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 models=("$CONVERGE_CACHE/models/gemma-3-270m-q4_k_m-a5fd3b62.gguf" "$CONVERGE_CACHE/models/SmolLM2-135M-Instruct.Q4_1-b179c952.gguf")
 for p in $PARALLEL; do
   out="$WORK/p$p"
   read -r wall rss < <(measure "$BIN" run --preset paper --seed-count "$SEEDS" --turns "$TURNS" --max-tokens "$MAX_TOKENS" \
     --parallel "$p" --threads "$THREADS" --rng-seed 1 --out "$out")
-  read -r turns tokens < <(python3 -c "
+  read -r turns tokens tokens_a < <(python3 -c "
 import json,sys
 rows=[json.loads(l) for l in open('$out/transcript.jsonl')]
-print(len(rows), sum(r['tokens'] for r in rows))")
+print(len(rows), sum(r['tokens'] for r in rows), sum(r['tokens'] for r in rows if r['agent'] == 'A'))")
   ceilings=()
   for model in "${models[@]}"; do
     ceilings+=("$(llama-batched-bench -m "$model" -c $((p * 160 + 256)) -b 2048 -ub 512 -npp 50 -ntg "$MAX_TOKENS" -npl "$p" \
       -t "$THREADS" --output-format jsonl 2>/dev/null | python3 -c "import json,sys; print(round([json.loads(l) for l in sys.stdin if l.startswith('{')][-1]['speed_tg'],1))")")
   done
-  python3 -c "print(f'| $p | $wall | {$turns/$wall:.2f} | {$tokens/$wall:.1f} | $rss | ${ceilings[0]} / ${ceilings[1]} |')"
+  # The ceiling for a run is the time llama.cpp alone would need for the same tokens of each model.
+  python3 -c "
+share_a = $tokens_a / $tokens
+ceiling = 1 / (share_a / ${ceilings[0]} + (1 - share_a) / ${ceilings[1]})
+rate = $tokens / $wall
+print(f'| $p | $wall | {$turns/$wall:.2f} | {rate:.1f} | $rss | ${ceilings[0]} / ${ceilings[1]} | {ceiling:.1f} | {rate / ceiling:.0%} |')"
 done
 first=$(set -- $PARALLEL; echo "$1")
 for p in $PARALLEL; do

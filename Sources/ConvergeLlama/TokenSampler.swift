@@ -143,7 +143,13 @@ public struct TokenSampler {
         if floor > 0 { candidates.removeAll { weights[Int($0)] < floor } }
     }
 
+    /// Walks the kept tokens in vocabulary order, not probability order. Both give the same
+    /// distribution, but two nearly equal tokens can swap places in a probability sort when batch
+    /// shape nudges their logits by a rounding error, and that would remap the random draw and send
+    /// a batched run down another path. In vocabulary order a nudge moves a draw only when it lands
+    /// within the rounding error of a boundary.
     private mutating func draw() -> Int32 {
+        candidates.sort()
         var mass = 0.0
         for token in candidates { mass += Double(weights[Int(token)]) }
         let target = rng.nextUnit() * mass
