@@ -1,7 +1,7 @@
 public import ConvergeMetrics
 
 /// The settings `converge calibrate` tries (docs/METRICS.md, "Calibration"). The ranges bracket
-/// what ordinary prose and loops give on the default models, with the placeholders inside them.
+/// what ordinary prose and loops give on the default models, with the shipped defaults inside them.
 public enum CalibrationGrid {
     /// The study's rule over the `prev` distances: 5 thresholds per metric, every combination rule,
     /// k from 2 to 5 (1,500 settings).

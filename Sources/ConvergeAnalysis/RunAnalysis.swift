@@ -93,7 +93,7 @@ public struct RunAnalysis: Sendable {
     /// need the series, not the embeddings) and `summary.json` is rewritten.
     /// - Parameters:
     ///   - run: the loaded run directory.
-    ///   - detectors: the settings to use; nil keeps the saved ones, or the placeholders for a new analysis.
+    ///   - detectors: the settings to use; nil keeps the saved ones, or the calibrated defaults for a new analysis.
     ///   - embedder: opens the embedder, called only when the analysis must be computed.
     /// - Returns: the analysis, and whether anything was computed now.
     /// - Throws: what computing or writing throws.
@@ -101,7 +101,7 @@ public struct RunAnalysis: Sendable {
         _ run: RunDirectory, detectors: ConvergenceDetectors?, embedder: () throws -> any Embedder
     ) async throws -> (analysis: RunAnalysis, computed: Bool) {
         guard isCurrent(run), var saved = try? read(run) else {
-            let analysis = try await compute(run, detectors: detectors ?? .placeholder, embedder: try embedder())
+            let analysis = try await compute(run, detectors: detectors ?? .calibrated, embedder: try embedder())
             try analysis.write()
             return (analysis, true)
         }

@@ -39,7 +39,7 @@ public struct InterventionPolicy: Codable, Sendable, Equatable {
     /// At most this many interventions per conversation.
     public var maxInterventions: Int = 3
     /// A detector JSON file (as written by `converge calibrate`) for the trigger's thresholds;
-    /// nil uses the built-in placeholder thresholds.
+    /// nil uses the built-in calibrated thresholds.
     public var detectorFile: String?
 
     /// - Parameter action: what is done when the detector fires.

@@ -28,7 +28,7 @@ extension Comparison {
     /// compares them.
     /// - Parameters:
     ///   - directory: the experiment directory.
-    ///   - detectors: detector settings; nil keeps each condition's saved ones (placeholders for a new analysis).
+    ///   - detectors: detector settings; nil keeps each condition's saved ones (the calibrated defaults for a new analysis).
     ///   - control: compare each condition with this one only.
     ///   - embedder: opens the embedder, called only when an analysis must be computed.
     ///   - announce: told each condition whose analysis is computed now.

@@ -38,10 +38,11 @@ public struct RepetitionLoopDetector: ConvergenceDetector, Equatable {
         self.requiresPersistence = requiresPersistence
     }
 
-    /// PLACEHOLDER thresholds until calibration: rep-4 of two joined outputs at least 0.3, or
-    /// their compression ratio at least 2.2; 3 looping turns, gaps of 1, persisting to the end.
-    public static let placeholder = RepetitionLoopDetector(
-        signals: [.rep4Window: 0.3, .compressionRatioWindow: 2.2], minimumLoopTurns: 3, maximumGap: 1,
+    /// The best-κ setting of `converge calibrate` on the shipped labelled conversations, the same
+    /// whichever run it was fitted on: rep-4 of two joined outputs at least 0.2, or their
+    /// compression ratio at least 2.8; 2 looping turns in a row, persisting to the end.
+    public static let calibrated = RepetitionLoopDetector(
+        signals: [.rep4Window: 0.2, .compressionRatioWindow: 2.8], minimumLoopTurns: 2, maximumGap: 0,
         requiresPersistence: true)
 
     /// Whether one turn loops.

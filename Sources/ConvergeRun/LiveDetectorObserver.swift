@@ -21,11 +21,11 @@ public actor LiveDetectorObserver: TurnObserver {
         self.embedder = embedder
     }
 
-    /// Builds the observer a policy asks for: its detector file or the placeholder thresholds, and
+    /// Builds the observer a policy asks for: its detector file or the built-in calibrated thresholds, and
     /// the embedder when the trigger is the study rule.
     /// - Throws: `ConvergeError` when the detector file or the embedding model cannot be read.
     public static func make(for policy: InterventionPolicy, threads: Int, verbose: Bool) throws -> LiveDetectorObserver {
-        var detectors = ConvergenceDetectors.placeholder
+        var detectors = ConvergenceDetectors.calibrated
         if let path = policy.detectorFile {
             do {
                 detectors = try JSONDecoder().decode(ConvergenceDetectors.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

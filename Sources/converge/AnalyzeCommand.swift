@@ -21,7 +21,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Argument(help: "The run directory.")
     var directory: String
-    @Option(help: "A detector file from `converge calibrate`; default: the built-in placeholder thresholds.")
+    @Option(help: "A detector file from `converge calibrate`; default: the built-in calibrated thresholds.")
     var detectors: String?
     @Flag(help: "Skip the t-SNE map (tsne.csv).")
     var noTSNE = false
@@ -31,7 +31,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let run = try RunDirectory.load(URL(fileURLWithPath: directory))
             run.warnings.forEach { FileHandle.standardError.write(Data("converge: warning: \($0)\n".utf8)) }
-            let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) } ?? .placeholder
+            let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) } ?? .calibrated
             let embedder = try embedding.open()
             let analysis = try await cancellingOnSignals {
                 try await RunAnalysis.compute(run, detectors: settings, embedder: embedder, includeTSNE: !noTSNE)

@@ -20,7 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
     var directory: String
     @Flag(help: "Also export every chart as PNG into DIR/charts (needs rsvg-convert).")
     var png = false
-    @Option(help: "A detector file; default: the settings of the saved analysis, or the placeholders.")
+    @Option(help: "A detector file; default: the settings of the saved analysis, or the calibrated defaults.")
     var detectors: String?
     @OptionGroup(title: "Embedding (used only when the analysis must be computed)") var embedding: EmbeddingOptions
 

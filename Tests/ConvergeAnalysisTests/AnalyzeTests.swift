@@ -10,7 +10,7 @@ import Testing
         let directory = try SyntheticRun.write(SyntheticRun.records(model: { $0 == .a ? "gemma, \"base\"" : "smol" }))
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try RunDirectory.load(directory)
-        let analysis = try await RunAnalysis.compute(run, detectors: .placeholder, embedder: HashingEmbedder())
+        let analysis = try await RunAnalysis.compute(run, detectors: .calibrated, embedder: HashingEmbedder())
         let files = try analysis.write()
         #expect(Set(files.map(\.lastPathComponent)) == ["metrics.csv", "summary.json", "similarity.json", "tsne.csv"])
 
@@ -34,7 +34,7 @@ import Testing
         let directory = try SyntheticRun.write(SyntheticRun.records())
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try RunDirectory.load(directory)
-        let analysis = try await RunAnalysis.compute(run, detectors: .placeholder, embedder: HashingEmbedder())
+        let analysis = try await RunAnalysis.compute(run, detectors: .calibrated, embedder: HashingEmbedder())
         try analysis.write()
         let json = try jsonObject(at: run.summaryURL)
 
@@ -86,7 +86,7 @@ import Testing
         let run = try RunDirectory.load(directory)
         #expect(run.manifest == nil)
         #expect(run.conversations.map(\.seed) == SyntheticRun.seeds)
-        let analysis = try await RunAnalysis.compute(run, detectors: .placeholder, embedder: HashingEmbedder())
+        let analysis = try await RunAnalysis.compute(run, detectors: .calibrated, embedder: HashingEmbedder())
         try analysis.write()
         #expect(analysis.summary.conversationCount == 3)
         // Turn 1's prev pair compares with the seed, so the seed really reached the series.
@@ -101,7 +101,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try RunDirectory.load(directory)
         #expect(run.warnings.count == 1 && run.warnings[0].contains("1 of 10 turns"))
-        let analysis = try await RunAnalysis.compute(run, detectors: .placeholder, embedder: HashingEmbedder())
+        let analysis = try await RunAnalysis.compute(run, detectors: .calibrated, embedder: HashingEmbedder())
         #expect(analysis.metrics[0].series.count == 1)
         #expect(analysis.summary.conversations[0].selfBLEU == nil)
     }

@@ -53,20 +53,20 @@ func series(_ metric: TurnMetric, _ values: [Double]) -> [TurnMetrics] {
     @Test func detectorFileRoundTripsWithColumnNames() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(ConvergenceDetectors.placeholder)
+        let data = try encoder.encode(ConvergenceDetectors.calibrated)
         let json = String(decoding: data, as: UTF8.self)
-        #expect(json.contains("\"bleu_distance_prev\":0.5"))
-        #expect(json.contains("\"rep_4_window\":0.3"))
-        #expect(json.contains("placeholder"))
-        #expect(try JSONDecoder().decode(ConvergenceDetectors.self, from: data) == .placeholder)
+        #expect(json.contains("\"bleu_distance_prev\":0.3"))
+        #expect(json.contains("\"rep_4_window\":0.2"))
+        #expect(json.contains("calibrated"))
+        #expect(try JSONDecoder().decode(ConvergenceDetectors.self, from: data) == .calibrated)
     }
 
-    @Test func placeholdersCatchASyntheticLoop() {
+    @Test func defaultsCatchASyntheticLoop() {
         let loopText = "I love you. I love you. I love you. I love"
         let outputs = ["The sun rose over the quiet valley.", "Birds began to sing in the tall trees."]
             + Array(repeating: loopText, count: 6)
         let rows = TurnSeries.compute(seed: "Morning came.", outputs: outputs)
-        #expect(RepetitionLoopDetector.placeholder.detect(rows).onset == 3)
-        #expect(StudyRule.placeholder.detect(rows).onset == 4)
+        #expect(RepetitionLoopDetector.calibrated.detect(rows).onset == 3)
+        #expect(StudyRule.calibrated.detect(rows).onset == 4)
     }
 }
