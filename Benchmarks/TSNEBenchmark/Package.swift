@@ -7,16 +7,15 @@ import PackageDescription
 // of only that module while the parent manifest is mid-edit); default: the repository root.
 let parent = Context.environment["TSNE_BENCH_PARENT"] ?? "../.."
 
-let parentName = parent == "../.." ? "converge" : String(parent.split(separator: "/").last ?? "converge")
-
 let package = Package(
     name: "TSNEBenchmark",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: parent)],
+    // `name:` pins the identity, which would otherwise be the folder's name (unknown in a fresh clone).
+    dependencies: [.package(name: "converge", path: parent)],
     targets: [
         .executableTarget(
             name: "TSNEBenchmark",
-            dependencies: [.product(name: "ConvergeTSNE", package: parentName)],
+            dependencies: [.product(name: "ConvergeTSNE", package: "converge")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
