@@ -5,7 +5,7 @@
 # pulls torch, several GB, once).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 THREADS="${THREADS:-1}"
-VENV="$CONVERGE_CACHE/venv-bench"
+VENV="${BENCH_VENV:-$CONVERGE_CACHE/venv-bench}"
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import sacrebleu, sentence_transformers' 2>/dev/null; then
   python3 -m venv "$VENV" && "$VENV/bin/pip" install -q 'sacrebleu==2.6.0' sentence-transformers >&2
 fi

@@ -2,8 +2,8 @@ import Foundation
 
 /// How a llama.cpp context is sized and run.
 public struct LlamaContextOptions: Sendable, Codable, Equatable {
-    /// Threads for decoding. With 2 cores and anything else running, 2 OpenMP threads spin and
-    /// throughput collapses (see BENCHMARKS.md); the default leaves one core free on small machines.
+    /// Threads for decoding. OpenMP workers spin while they wait, so a thread that has to share its
+    /// core with other work slows every decode down (see BENCHMARKS.md, "Threads").
     public var threads: Int
     /// How many sequences share one decode.
     public var parallel: Int
@@ -16,10 +16,13 @@ public struct LlamaContextOptions: Sendable, Codable, Equatable {
         self.contextPerSequence = contextPerSequence
     }
 
-    /// All cores on machines with more than 2, otherwise 1: measured on a 2-core machine shared
-    /// with other work, 1 thread kept 42–51 tok/s where 2 threads fell to 1–24.
+    /// The cores nobody else is using when the process starts, from the 1-minute load average, at
+    /// least 1 and at most 8. Measured on 2 cores: idle, 2 threads decode 1.4–1.9× faster than 1;
+    /// with one core busy, 2 threads fall to a third of what 1 thread keeps.
     public static var defaultThreads: Int {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        return cores > 2 ? min(cores, 8) : 1
+        let loadText = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        let busy = loadText.split(separator: " ").first.flatMap { Double($0) }.map { Int($0.rounded()) } ?? 0
+        return min(max(cores - busy, 1), 8)
     }
 }

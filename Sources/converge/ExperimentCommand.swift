@@ -28,7 +28,7 @@ struct ExperimentCommand: AsyncParsableCommand {
     var shard: String?
     @Flag(help: "List the conditions and their settings without running anything.")
     var dryRun = false
-    @Option(help: "llama.cpp threads (default: 1 on a 2-core machine, else the core count up to 8).")
+    @Option(help: "llama.cpp threads (default: the cores left idle by the load average at start, 1 to 8).")
     var threads: Int?
     @Flag(help: "Show llama.cpp's own log.")
     var verbose = false

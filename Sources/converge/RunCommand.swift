@@ -72,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
     var context: Int?
     @Option(help: "Relay each turn through a text file in this directory, as the study did.")
     var relayDir: String?
-    @Option(help: "llama.cpp threads (default: 1 on a 2-core machine, else the core count up to 8).")
+    @Option(help: "llama.cpp threads (default: the cores left idle by the load average at start, 1 to 8).")
     var threads: Int?
     @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n). Join parts with `converge merge`.")
     var shard: String?
