@@ -15,6 +15,7 @@ public actor LlamaEmbedder: Embedder {
     private let handle: ContextHandle
     private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
+    private let tokenizer: WordPieceTokenizer
     private let maxSequences = 64
 
     public nonisolated var name: String { model.name }
@@ -39,31 +40,16 @@ public actor LlamaEmbedder: Embedder {
         }
         self.model = model
         self.maxWordPieces = maxWordPieces
+        tokenizer = WordPieceTokenizer(model: model)
         handle = ContextHandle(context)
         batch = TokenBatch(capacity: 4096)
     }
 
     /// The word pieces a text is embedded from, after truncation: [CLS], the first pieces, [SEP].
     public func wordPieces(_ text: String) -> [Int32] {
-        let tokens = model.tokenize(Self.bertCleaned(text), addSpecial: true)
-        guard tokens.count > maxWordPieces, let separator = tokens.last else { return tokens }
-        return Array(tokens.prefix(maxWordPieces - 1)) + [separator]
-    }
-
-    /// The clean-up Hugging Face's uncased `BertTokenizer` does before splitting, which llama.cpp's
-    /// WPM tokenizer lacks: control and format characters dropped, canonical decomposition (Hangul
-    /// too) with accents (Mn) dropped. Without it Korean and control-character texts
-    /// fall below cosine 0.99 against sentence-transformers.
-    static func bertCleaned(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .control where !["\t", "\n", "\r"].contains(scalar): continue
-            case .format, .nonspacingMark: continue
-            default: if scalar.value != 0xFFFD { scalars.append(scalar) }
-            }
-        }
-        return String(scalars)
+        let tokens = tokenizer.tokenize(text)
+        guard tokens.count > maxWordPieces else { return tokens }
+        return Array(tokens.prefix(maxWordPieces - 1)) + [tokenizer.separator]
     }
 
     public func embed(_ texts: [String]) throws -> [[Float]] {

@@ -42,20 +42,6 @@ func cosine(_ a: [Float], _ b: [Float]) -> Double {
     return dot / (na * nb).squareRoot()
 }
 
-/// Texts on which llama.cpp's WPM tokenizer still splits differently from Hugging Face's
-/// BertTokenizer: Devanagari spacing vowel signs (category Mc). HF gives न ##म ##स ##त द ##न ##ि ##य ##ा
-/// (11 with [CLS]/[SEP]); llama.cpp gives 9 pieces, and the cosine is about 0.97.
-let knownTokenizerDifferences: Set<String> = ["नमस्ते दुनिया"]
-
-/// Runs `body`, as a known issue when `text` is one of the known tokenizer differences.
-func expectUnlessKnown(_ text: String, _ body: () throws -> Void) throws {
-    if knownTokenizerDifferences.contains(text) {
-        withKnownIssue("llama.cpp WPM splits Devanagari vowel signs unlike BertTokenizer", isIntermittent: true) { try body() }
-    } else {
-        try body()
-    }
-}
-
 extension RealModels {
     @Suite(.serialized, .timeLimit(.minutes(3))) struct EmbeddingTests {
         @Test func vectorsAgreeWithSentenceTransformers() async throws {
@@ -70,14 +56,10 @@ extension RealModels {
                 #expect(abs(norm - 1) < 1e-3, "norm \(norm) for \(item.text.prefix(40).debugDescription)")
                 let c = cosine(vector, item.embedding)
                 cosines.append(c)
-                try expectUnlessKnown(item.text) {
-                    #expect(c >= 0.99, "cosine \(c) for \(item.text.prefix(60).debugDescription)")
-                }
+                #expect(c >= 0.99, "cosine \(c) for \(item.text.prefix(60).debugDescription)")
             }
             let mean = cosines.reduce(0, +) / Double(cosines.count)
-            try expectUnlessKnown(knownTokenizerDifferences.first!) {
-                #expect(mean >= 0.999, "mean cosine \(mean)")
-            }
+            #expect(mean >= 0.999, "mean cosine \(mean)")
         }
 
         @Test func wordPiecesMatchTheReferenceTokenizer() async throws {
@@ -85,9 +67,7 @@ extension RealModels {
             let embedder = try TestModels.embedder.get()
             for item in reference.texts {
                 let pieces = await embedder.wordPieces(item.text)
-                try expectUnlessKnown(item.text) {
-                    #expect(pieces.count == min(item.wordPieces, reference.maxSeqLength), "\(item.text.prefix(60).debugDescription)")
-                }
+                #expect(pieces.count == min(item.wordPieces, reference.maxSeqLength), "\(item.text.prefix(60).debugDescription)")
                 if item.wordPieces > reference.maxSeqLength {
                     // Truncated texts keep [CLS] ... [SEP].
                     let full = await embedder.wordPieces(String(item.text.prefix(20)))
