@@ -14,6 +14,8 @@ public struct RunSession: Sendable {
     public var command: [String]
     /// Runs only this part of the plan (`--shard i/n`); `converge merge` joins the parts.
     public var shard: Shard?
+    /// Show the live loop detector's count in the progress line.
+    public var live = false
 
     public init(configuration: RunConfiguration, output: URL, resume: Bool, threads: Int, verbose: Bool, command: [String]) {
         self.configuration = configuration
@@ -50,13 +52,19 @@ public struct RunSession: Sendable {
         }
         let transcript = try TranscriptFile(url: transcriptURL)
         let progress = RunProgress(plan: plan, turns: configuration.turns)
+        let monitor = live ? LiveLoopMonitor(plan: plan) : nil
+        let seeds = Dictionary(uniqueKeysWithValues: plan.map { ($0.index, $0.seed) })
         var outcome = Outcome(turnsWritten: 0, failedTurns: 0)
         defer { progress.finish() }
         try await engine.run(plan) { record in
             try transcript.append(record)
             outcome.turnsWritten += 1
             if record.finishReason == .error { outcome.failedTurns += 1 }
-            progress.extra = agents.progressNote
+            if let monitor, record.finishReason != .error {
+                monitor.observe(conversation: record.conversation, seed: seeds[record.conversation] ?? "", text: record.text)
+            }
+            let notes = [agents.progressNote, monitor?.line].compactMap { $0 }
+            progress.extra = notes.isEmpty ? nil : notes.joined(separator: " · ")
             progress.record(record)
         }
         return outcome

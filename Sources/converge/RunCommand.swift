@@ -80,6 +80,8 @@ struct RunCommand: AsyncParsableCommand {
     var out: String?
     @Flag(help: "Continue the interrupted run in --out with its recorded settings.")
     var resume = false
+    @Flag(help: "Show in the progress line how many conversations the loop detector sees looping right now.")
+    var live = false
     @Flag(help: "Show llama.cpp's own log.")
     var verbose = false
 
@@ -113,6 +115,7 @@ struct RunCommand: AsyncParsableCommand {
             threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments
         )
         session.shard = try ShardOption.resolve(shard, resume: resume, manifest: manifest)
+        session.live = live
         return session
     }
 
