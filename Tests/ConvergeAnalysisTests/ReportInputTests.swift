@@ -1,5 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeMetrics
 import ConvergeReport
 import Foundation
 import Testing
@@ -25,7 +26,7 @@ import Testing
         #expect(input.detectors[0].ciLow == analysis.summary.study.ciLow)
         #expect(input.conversations.count == 3)
         #expect(input.conversations[0].similarity?.values.count == SyntheticRun.turns + 1)
-        #expect(input.conversations[0].thresholds["rep_4_window"] == 0.3)
+        #expect(input.conversations[0].thresholds["rep_4_window"] == RepetitionLoopDetector.calibrated.signals[.rep4Window])
         #expect(input.conversations[0].series["bleu_distance_prev"]?.count == SyntheticRun.turns)
         #expect(input.tsnePoints.count == 3 * (SyntheticRun.turns + 1) && input.tsneKLDivergence != nil)
         #expect(input.tsnePoints.filter(\.isSeed).count == 3)
