@@ -28,7 +28,10 @@ extension ReportInput {
                     Detection(detector: "study", converged: result?.study.converged ?? false, onset: result?.study.onset),
                     Detection(detector: "loop", converged: result?.loop.converged ?? false, onset: result?.loop.onset),
                 ],
-                similarity: matrix)
+                similarity: matrix,
+                interventions: entry.conversation.turns.compactMap { turn in
+                    turn.intervention.map { Intervention(turn: turn.turn, description: "\($0.action.rawValue): \($0.detail)") }
+                })
         }
         self.init(
             title: analysis.run.name,

@@ -12,6 +12,7 @@ struct GeneratingSequence {
     /// Prompt and generated tokens, for the penalties.
     private var history: [Int32]
     private var bytes: [UInt8] = []
+    private var logitsBuffer: [Float] = []
     private var generated = 0
     private var finishReason: FinishReason?
     private var stopCut: Int?
@@ -48,8 +49,13 @@ struct GeneratingSequence {
 
     /// Samples the next token from the logits of the last decoded one and decides whether to stop.
     mutating func advance(logits: UnsafeBufferPointer<Float>, model: LlamaModel) {
-        var values = Array(logits)
-        let token = sampler.sample(logits: &values, recent: history[...])
+        // One buffer per sequence, reused: a fresh array per token would allocate 1 MB for Gemma.
+        if logitsBuffer.count == logits.count {
+            logitsBuffer.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: logits) }
+        } else {
+            logitsBuffer = Array(logits)
+        }
+        let token = sampler.sample(logits: &logitsBuffer, recent: history[...])
         if model.isEndOfGeneration(token) {
             finishReason = .eos
             return

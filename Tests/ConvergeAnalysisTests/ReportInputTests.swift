@@ -9,6 +9,7 @@ import Testing
     @Test func reportShowsTheSavedAnalysis() async throws {
         var records = SyntheticRun.records(conversations: 3)
         records[0].text = "<script>alert(1)</script> &amp;"
+        records[1].intervention = TurnIntervention(action: .perturb, detail: "<b>Change</b> the subject")
         let directory = try SyntheticRun.write(records)
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try RunDirectory.load(directory)
@@ -35,8 +36,11 @@ import Testing
         #expect(prev.mean.count == SyntheticRun.turns && prev.low[1] != nil)
         #expect(input.metricDefinitions.signatures.contains { $0.key == "bleu" })
         #expect(input.parameters.contains { $0.key == "turns" && $0.value == "10" })
+        let changed = try #require(input.conversations.first { $0.id == records[1].conversation })
+        #expect(changed.interventions == [Intervention(turn: records[1].turn, description: "perturb: <b>Change</b> the subject")])
 
         let html = try String(contentsOf: writeReport(input, to: directory), encoding: .utf8)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;") && !html.contains("<script>alert(1)"))
+        #expect(html.contains("&lt;b&gt;Change&lt;/b&gt;") && !html.contains("<b>Change"))
     }
 }
