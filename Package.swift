@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "ConvergeExperiment",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeAnalysis", "ConvergeStore",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeAnalysis", "ConvergeStore", "ConvergeReport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

@@ -1,10 +1,12 @@
 public import Foundation
+import ConvergeReport
 import ConvergeCore
 import ConvergeMetrics
 
 extension Comparison {
-    /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test) and
-    /// `conditions.csv` (one row per condition and detector) into the experiment directory.
+    /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test),
+    /// `conditions.csv` (one row per condition and detector) and `comparison.html` (the same as a
+    /// page with rate charts) into the experiment directory.
     /// - Returns: the files written.
     /// - Throws: `ConvergeError` (code `.io`).
     @discardableResult
@@ -16,13 +18,19 @@ extension Comparison {
             ("comparison.csv", Data(pairsCSV.utf8)),
             ("conditions.csv", Data(conditionsCSV.utf8)),
         ]
-        return try files.map { name, data in
+        var written = try files.map { name, data in
             let url = directory.appendingPathComponent(name)
             do { try data.write(to: url, options: .atomic) } catch {
                 throw ConvergeError(.io, "cannot write \(url.path): \(error.localizedDescription)")
             }
             return url
         }
+        do {
+            written.append(try writeComparisonReport(reportInput, to: directory))
+        } catch {
+            throw ConvergeError(.io, error.message)
+        }
+        return written
     }
 
     /// Condition names are restricted to letters, digits, `.`, `_` and `-`, so no field needs quoting.

@@ -49,12 +49,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let comparison = try sample()
         let files = try comparison.write(to: directory)
-        #expect(files.map(\.lastPathComponent) == ["comparison.json", "comparison.csv", "conditions.csv"])
+        #expect(files.map(\.lastPathComponent) == ["comparison.json", "comparison.csv", "conditions.csv", "comparison.html"])
         let decoded = try JSONDecoder().decode(Comparison.self, from: Data(contentsOf: files[0]))
         #expect(decoded == comparison)
         let csv = try String(contentsOf: files[1], encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 1 + 6)
         #expect(csv[0].hasPrefix("detector,first,second,rate_difference,fisher_p,fisher_p_holm"))
         #expect(comparison.table.contains("a vs b"))
+        let html = try String(contentsOf: files[3], encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("a vs b") && html.contains("Pairwise tests"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
     }
 }

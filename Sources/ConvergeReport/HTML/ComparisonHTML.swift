@@ -1,0 +1,57 @@
+public import Foundation
+
+/// Renders an experiment's comparison as one self-contained page, in the run report's style.
+/// - Parameter input: the comparison.
+/// - Returns: the complete `comparison.html` text.
+public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
+    let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    let sections: [Markup] = input.sections.map { section in
+        let chart = RateChart(title: "Converged, \(section.detector) detector", rates: section.rates).svg()
+        return """
+            <section class="panel" style="display:block">
+            <h2>\(section.detector) detector</h2>
+            <figure>\(Markup(trusted: chart))</figure>
+            <h3>Onsets</h3>\(table(["condition", "onsets", "median", "IQR"], section.onsetRows))
+            <h3>Pairwise tests</h3>\(table(["pair", "rate difference", "Fisher p", "Holm p", "Mann–Whitney p", "Holm p"], section.pairRows))
+            </section>
+            """
+    }
+    let page: Markup = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="\(csp)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>converge comparison: \(input.title)</title>
+        <style>\(Markup(trusted: ReportStyle.css))</style>
+        </head>
+        <body>
+        <header><h1>\(input.title)</h1><p class="sub">\(input.method)</p></header>
+        <main>\(sections)</main>
+        </body>
+        </html>
+
+        """
+    return page.rendered
+}
+
+/// Writes `directory/comparison.html` atomically.
+/// - Returns: the file written.
+/// - Throws: `ReportError` when the file cannot be written.
+@discardableResult
+public func writeComparisonReport(_ input: ComparisonReportInput, to directory: URL) throws(ReportError) -> URL {
+    let url = directory.appendingPathComponent("comparison.html")
+    try writeAtomically(Data(renderComparisonReport(input).utf8), to: url)
+    return url
+}
+
+private func table(_ header: [String], _ rows: [[String]]) -> Markup {
+    guard !rows.isEmpty else { return "<p>None.</p>" }
+    let head: [Markup] = header.map { "<th>\($0)</th>" }
+    let body: [Markup] = rows.map { row in
+        let cells: [Markup] = row.map { "<td>\($0)</td>" }
+        return "<tr>\(cells)</tr>"
+    }
+    return "<table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>"
+}
