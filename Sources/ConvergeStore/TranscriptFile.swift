@@ -9,11 +9,14 @@ public import Foundation
 public final class TranscriptFile {
     public let url: URL
     private let handle: FileHandle
-    private let encoder: JSONEncoder = {
+    private let encoder = TranscriptFile.lineEncoder()
+
+    /// One compact line per turn, keys sorted so files diff cleanly.
+    static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }()
+    }
 
     /// Opens (creating if needed) a transcript for appending, after cutting off a partial last line.
     /// - Throws: `ConvergeError` with code `.io` when the file cannot be opened.
@@ -89,8 +92,7 @@ extension TranscriptFile {
     /// Replaces a transcript's content with the given records, atomically.
     /// - Throws: `ConvergeError` with code `.io`.
     public static func rewrite(_ url: URL, with records: [TurnRecord]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = lineEncoder()
         do {
             var data = Data()
             for record in records {
