@@ -37,8 +37,11 @@ echo "## Generation: converge run vs llama-batched-bench"
 echo
 echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · threads $THREADS · $SEEDS seeds × $TURNS turns × $MAX_TOKENS tokens"
 echo
-echo "| parallel | wall s | turns/s | tok/s (aggregate) | peak RSS MiB | llama-batched-bench TG tok/s Gemma / SmolLM2 | ceiling for this token mix | converge / ceiling |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+# Two ceilings from llama-batched-bench with 50-token prompts: its text-generation speed alone
+# (speed_tg), and its generated tokens over prompt plus generation time, which is the work a turn
+# does (each turn ingests the other agent's output as its prompt).
+echo "| parallel | wall s | turns/s | tok/s (aggregate) | peak RSS MiB | llama.cpp TG tok/s Gemma / SmolLM2 | TG ceiling | converge / TG | prompt+TG ceiling | converge / prompt+TG |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 models=("$CONVERGE_CACHE/models/gemma-3-270m-q4_k_m-a5fd3b62.gguf" "$CONVERGE_CACHE/models/SmolLM2-135M-Instruct.Q4_1-b179c952.gguf")
 for p in $PARALLEL; do
   out="$WORK/p$p"
@@ -48,17 +51,20 @@ for p in $PARALLEL; do
 import json,sys
 rows=[json.loads(l) for l in open('$out/transcript.jsonl')]
 print(len(rows), sum(r['tokens'] for r in rows), sum(r['tokens'] for r in rows if r['agent'] == 'A'))")
-  ceilings=()
+  tg=() all=()
   for model in "${models[@]}"; do
-    ceilings+=("$(llama-batched-bench -m "$model" -c $((p * 160 + 256)) -b 2048 -ub 512 -npp 50 -ntg "$MAX_TOKENS" -npl "$p" \
-      -t "$THREADS" --output-format jsonl 2>/dev/null | python3 -c "import json,sys; print(round([json.loads(l) for l in sys.stdin if l.startswith('{')][-1]['speed_tg'],1))")")
+    read -r speed_tg speed_all < <(llama-batched-bench -m "$model" -c $((p * (MAX_TOKENS + 110) + 256)) -b 2048 -ub 512 -npp 50 \
+      -ntg "$MAX_TOKENS" -npl "$p" -t "$THREADS" --output-format jsonl 2>/dev/null \
+      | python3 -c "import json,sys; r=[json.loads(l) for l in sys.stdin if l.startswith('{')][-1]; print(round(r['speed_tg'],1), round(r['pl']*r['tg']/r['t'],1))")
+    tg+=("$speed_tg") all+=("$speed_all")
   done
-  # The ceiling for a run is the time llama.cpp alone would need for the same tokens of each model.
+  # A ceiling for a run is the time llama.cpp alone would need for the same tokens of each model.
   python3 -c "
 share_a = $tokens_a / $tokens
-ceiling = 1 / (share_a / ${ceilings[0]} + (1 - share_a) / ${ceilings[1]})
+def ceiling(a, b): return 1 / (share_a / a + (1 - share_a) / b)
+tg, both = ceiling(${tg[0]}, ${tg[1]}), ceiling(${all[0]}, ${all[1]})
 rate = $tokens / $wall
-print(f'| $p | $wall | {$turns/$wall:.2f} | {rate:.1f} | $rss | ${ceilings[0]} / ${ceilings[1]} | {ceiling:.1f} | {rate / ceiling:.0%} |')"
+print(f'| $p | $wall | {$turns/$wall:.2f} | {rate:.1f} | $rss | ${tg[0]} / ${tg[1]} | {tg:.1f} | {rate / tg:.0%} | {both:.1f} | {rate / both:.0%} |')"
 done
 first=$(set -- $PARALLEL; echo "$1")
 for p in $PARALLEL; do

@@ -13,7 +13,7 @@ struct GeneratingSequence {
     private var history: [Int32]
     private var bytes: [UInt8] = []
     private var logitsBuffer: [Float] = []
-    private var generated = 0
+    private(set) var generated = 0
     private var finishReason: FinishReason?
     private var stopCut: Int?
 

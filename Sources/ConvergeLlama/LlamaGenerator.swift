@@ -15,6 +15,9 @@ public actor LlamaGenerator {
     private let handle: ContextHandle
     private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
+    /// Where the last `generate` call spent its time, for benchmarks that compare the decode phase
+    /// alone with llama.cpp's own figure.
+    public private(set) var lastTiming: GenerationTiming?
 
     /// Creates a context for `options.parallel` sequences of `options.contextPerSequence` tokens.
     /// - Throws: `ConvergeError` when llama.cpp cannot allocate the context.
@@ -44,7 +47,10 @@ public actor LlamaGenerator {
         }
         llama_memory_clear(llama_get_memory(context), true)
         var sequences = try requests.map { try GeneratingSequence(request: $0, model: model, contextTokens: options.contextPerSequence) }
+        let start = DispatchTime.now()
         try ingestPrompts(&sequences)
+        let promptDone = DispatchTime.now()
+        let sampledDuringPrompt = sequences.reduce(0) { $0 + $1.generated }
         while sequences.contains(where: { !$0.isDone }) {
             try Task.checkCancellation()
             batch.clear()
@@ -56,6 +62,10 @@ public actor LlamaGenerator {
             try decode()
             for slot in slots { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
         }
+        lastTiming = GenerationTiming(
+            promptSeconds: Double(promptDone.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
+            decodeSeconds: Double(DispatchTime.now().uptimeNanoseconds - promptDone.uptimeNanoseconds) / 1e9,
+            decodeTokens: sequences.reduce(0) { $0 + $1.generated } - sampledDuringPrompt)
         return sequences.map(\.result)
     }
 
@@ -96,6 +106,16 @@ public actor LlamaGenerator {
         guard let logits = llama_get_logits_ith(context, logitsIndex) else { return }
         sequence.advance(logits: UnsafeBufferPointer(start: logits, count: model.vocabularySize), model: model)
     }
+}
+
+/// The two phases of one batched generation.
+public struct GenerationTiming: Sendable {
+    /// Ingesting every prompt, with the first token of each sequence sampled from it.
+    public var promptSeconds: Double
+    /// The one-token-per-sequence decode steps after the prompts.
+    public var decodeSeconds: Double
+    /// Tokens sampled during the decode steps (those sampled from the prompts excluded).
+    public var decodeTokens: Int
 }
 
 extension LlamaGenerator: LanguageModel {

@@ -8,8 +8,24 @@ public enum ModelBenchmark {
     public struct GenerationFigures: Sendable {
         public var model: String
         public var loadSeconds: Double
-        /// Aggregate generated tokens per second at each batch size.
-        public var tokensPerSecond: [(parallel: Int, value: Double)]
+        public var batches: [BatchFigures]
+    }
+
+    /// One batched generation: `parallel` sequences from the same prompt.
+    public struct BatchFigures: Sendable {
+        public var parallel: Int
+        /// Generated tokens per sequence, averaged: fewer than asked when sequences end early.
+        public var meanTokens: Double
+        /// Ingesting the prompts, with each sequence's first token sampled from them.
+        public var promptSeconds: Double
+        /// The one-token-per-sequence decode steps after the prompts, and the tokens they sampled.
+        public var decodeSeconds: Double
+        public var decodeTokens: Int
+        /// All generated tokens over the whole call, prompt ingestion included: what a run pays.
+        public var overallTokensPerSecond: Double
+        /// Tokens of the decode steps over their time, prompt ingestion excluded: the figure that
+        /// compares with `llama-batched-bench`'s text-generation speed.
+        public var decodeTokensPerSecond: Double { Double(decodeTokens) / decodeSeconds }
     }
 
     /// Loads a model and generates `tokens` tokens per sequence from a fixed prompt at each batch size.
@@ -21,7 +37,7 @@ public enum ModelBenchmark {
         var sampler = SamplerSettings()
         sampler.temperature = 0.7
         sampler.topP = 0.95
-        var figures: [(Int, Double)] = []
+        var figures: [BatchFigures] = []
         for width in parallel {
             let generator = try LlamaGenerator(
                 model: model, options: LlamaContextOptions(threads: threads, parallel: width, contextPerSequence: tokens + 64)
@@ -35,9 +51,14 @@ public enum ModelBenchmark {
             let begin = Date()
             let outputs = try await generator.generate(requests)
             let seconds = Date().timeIntervalSince(begin)
-            figures.append((width, Double(outputs.reduce(0) { $0 + $1.tokens }) / seconds))
+            guard let timing = await generator.lastTiming else { continue }
+            let tokens = Double(outputs.reduce(0) { $0 + $1.tokens })
+            figures.append(
+                BatchFigures(
+                    parallel: width, meanTokens: tokens / Double(width), promptSeconds: timing.promptSeconds,
+                    decodeSeconds: timing.decodeSeconds, decodeTokens: timing.decodeTokens, overallTokensPerSecond: tokens / seconds))
         }
-        return GenerationFigures(model: model.name, loadSeconds: loadSeconds, tokensPerSecond: figures)
+        return GenerationFigures(model: model.name, loadSeconds: loadSeconds, batches: figures)
     }
 
     /// Texts embedded per second by the default embedder, over `count` sentences of ordinary length.

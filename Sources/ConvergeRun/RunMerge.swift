@@ -1,5 +1,5 @@
-public import ConvergeCore
-public import ConvergeStore
+import ConvergeCore
+import ConvergeStore
 public import Foundation
 
 /// Joins the outputs of `converge run --shard i/n` into one run, as if it had run on one machine.

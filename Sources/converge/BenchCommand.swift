@@ -8,8 +8,11 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure model load time, generation tok/s and embeddings/s on this machine.",
         discussion: """
-            Prints a Markdown table for BENCHMARKS.md. For end-to-end runs next to llama.cpp's own
-            batched ceiling, see scripts/bench_generation.sh.
+            Prints a Markdown table for BENCHMARKS.md: per model and batch size, the tokens each
+            sequence generated (fewer than --tokens when it ends early), the time spent ingesting
+            prompts and decoding, the decode-phase tok/s (prompts excluded, as llama-batched-bench's
+            text-generation speed) and the overall tok/s. scripts/bench_decode.sh puts these next to
+            llama.cpp's own figures; scripts/bench_generation.sh measures whole runs.
             """
     )
 
@@ -30,13 +33,19 @@ struct BenchCommand: AsyncParsableCommand {
             guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 }) else {
                 throw ConvergeError(.invalidParameter, "--parallel needs batch sizes ≥ 1, such as 1,8 (got '\(parallel)')")
             }
-            print("| model | load s | " + widths.map { "tok/s ×\($0)" }.joined(separator: " | ") + " |")
-            print("|---|---:|" + widths.map { _ in "---:" }.joined(separator: "|") + "|")
+            print("| model | load s | parallel | tokens/seq | prompt s | decode s | decode tok/s | overall tok/s |")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|")
             for agent in [Agent.a, .b] {
                 let spec = try ModelSpec(parsing: "default", defaultFor: agent)
                 let figures = try await ModelBenchmark.generation(spec: spec, parallel: widths, tokens: tokens, threads: threads)
-                let speeds = figures.tokensPerSecond.map { String(format: "%.1f", $0.value) }
-                print("| \(figures.model) | \(String(format: "%.2f", figures.loadSeconds)) | " + speeds.joined(separator: " | ") + " |")
+                for batch in figures.batches {
+                    let cells = [
+                        figures.model, String(format: "%.2f", figures.loadSeconds), "\(batch.parallel)", String(format: "%.1f", batch.meanTokens),
+                        String(format: "%.2f", batch.promptSeconds), String(format: "%.2f", batch.decodeSeconds),
+                        String(format: "%.1f", batch.decodeTokensPerSecond), String(format: "%.1f", batch.overallTokensPerSecond),
+                    ]
+                    print("| " + cells.joined(separator: " | ") + " |")
+                }
             }
             let embedding = try await ModelBenchmark.embeddingsPerSecond(count: embeddings, threads: threads)
             if let textPairs {
