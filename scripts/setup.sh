@@ -59,7 +59,13 @@ need_tools() {
 # The build is tuned for this CPU (GGML_NATIVE), so the cache key includes the CPU's flags.
 cpu_key() { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-8; }
 
-PREFIX="$CACHE/llama.cpp-$LLAMA_COMMIT-$(cpu_key)"
+# CONVERGE_LLAMA_OPENMP=OFF builds a variant without OpenMP beside the default, for
+# scripts/bench_openmp.sh; converge itself uses the default build.
+OPENMP="${CONVERGE_LLAMA_OPENMP:-ON}"
+[[ $OPENMP == ON || $OPENMP == OFF ]] || die "CONVERGE_LLAMA_OPENMP must be ON or OFF, got '$OPENMP'"
+VARIANT=""
+[[ $OPENMP == OFF ]] && VARIANT="-noopenmp"
+PREFIX="$CACHE/llama.cpp-$LLAMA_COMMIT-$(cpu_key)$VARIANT"
 
 build_llama() {
   if [[ -f "$PREFIX/.complete" ]]; then
@@ -73,12 +79,12 @@ build_llama() {
     fetch --no-binary llama-cpp-python "llama-cpp-python==$LLAMA_PY_VERSION"
   fi
   verify "$sdist" "$LLAMA_SDIST_SHA"
-  local work="$CACHE/build-llama.cpp-$LLAMA_COMMIT"
+  local work="$CACHE/build-llama.cpp-$LLAMA_COMMIT$VARIANT"
   rm -rf "$work" && mkdir -p "$work"
   tar -xzf "$sdist" -C "$work" --strip-components=3 "llama_cpp_python-$LLAMA_PY_VERSION/vendor/llama.cpp"
   local jobs; jobs="$(nproc)"
   say "configuring llama.cpp (shared libraries, llama-server, llama-batched-bench)"
-  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
+  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_OPENMP="$OPENMP" \
     -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
     -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN:$ORIGIN/../lib' >&2 \
     || die "cmake could not configure llama.cpp (log above)"
