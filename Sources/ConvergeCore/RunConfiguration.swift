@@ -61,8 +61,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var modelA: String = ""
     public var modelB: String = ""
     public var rngSeed: UInt64 = 0
-    /// Conversations per batched decode; 16 measured fastest end to end on 2 cores (BENCHMARKS.md).
-    public var parallel: Int = 16
+    /// Conversations per batched decode. 50 holds the paper preset in one batch and measured fastest
+    /// end to end on 2 cores, 1.52× faster than 1 (BENCHMARKS.md).
+    public var parallel: Int = 50
     /// Tokens of context per conversation; a longer prompt keeps its end (see `PromptBuilder`).
     public var contextPerSequence: Int = 512
     /// When set, each turn's text goes through a file in this directory, as in the study.

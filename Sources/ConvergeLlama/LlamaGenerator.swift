@@ -17,7 +17,7 @@ public actor LlamaGenerator {
     private let batch: TokenBatch
     /// Where the last `generate` call spent its time, for benchmarks that compare the decode phase
     /// alone with llama.cpp's own figure.
-    public private(set) var lastTiming: GenerationTiming?
+    public private(set) var lastTiming = GenerationTiming(promptSeconds: 0, decodeSeconds: 0, decodeTokens: 0)
 
     /// Creates a context for `options.parallel` sequences of `options.contextPerSequence` tokens.
     /// - Throws: `ConvergeError` when llama.cpp cannot allocate the context.

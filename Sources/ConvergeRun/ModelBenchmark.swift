@@ -1,4 +1,4 @@
-public import ConvergeCore
+import ConvergeCore
 import ConvergeLlama
 import Foundation
 
@@ -51,7 +51,7 @@ public enum ModelBenchmark {
             let begin = Date()
             let outputs = try await generator.generate(requests)
             let seconds = Date().timeIntervalSince(begin)
-            guard let timing = await generator.lastTiming else { continue }
+            let timing = await generator.lastTiming
             let tokens = Double(outputs.reduce(0) { $0 + $1.tokens })
             figures.append(
                 BatchFigures(

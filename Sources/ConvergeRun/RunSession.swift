@@ -43,7 +43,11 @@ public struct RunSession: Sendable {
         let plan = try prepareOutput()
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
-        let agents = try await AgentBackends.load(specA, specB, run: configuration, threads: threads, verbose: verbose)
+        // A context needs room only for the conversations that can be open at once: a quick run
+        // under the default --parallel 50 would otherwise allocate 50 sequences of KV cache.
+        var sized = configuration
+        sized.parallel = max(1, min(configuration.parallel, plan.filter { $0.outputs.count < configuration.turns }.count))
+        let agents = try await AgentBackends.load(specA, specB, run: sized, threads: threads, verbose: verbose)
         let engine = ConversationEngine(
             configuration: configuration, modelA: agents.a, modelB: agents.b,
             observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })

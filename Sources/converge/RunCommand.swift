@@ -66,7 +66,7 @@ struct RunCommand: AsyncParsableCommand {
     var modelB: String?
     @Option(help: "Run seed; each conversation's stream derives from it and the conversation's identity.")
     var rngSeed: UInt64?
-    @Option(help: "Conversations advanced together in one batched decode (default 16, the fastest measured; see BENCHMARKS.md).")
+    @Option(help: "Conversations advanced together in one batched decode (default 50: the paper preset in one batch, the fastest measured; see BENCHMARKS.md).")
     var parallel: Int?
     @Option(help: "Tokens of context per conversation (prompt + output).")
     var context: Int?
