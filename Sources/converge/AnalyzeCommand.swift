@@ -9,12 +9,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Compute every metric, detect convergence and summarise a run.",
         discussion: """
-            Reads DIR/transcript.jsonl, with seeds from DIR/run.json or, for a transcript from another
-            tool, from each row's `seed` field. Writes DIR/metrics.csv (one row per turn: every metric
-            for the prev, self and seed pairs), DIR/summary.json (converged count / total with a Wilson
-            95% CI and onsets for both detectors, per-model figures, detector settings, metric
-            signatures, each conversation's verdicts and self-BLEU), DIR/similarity.json (turn × turn
-            cosine similarity per conversation) and DIR/tsne.csv (the t-SNE map of outputs and seeds).
+            Reads DIR/transcript.jsonl, with seeds from DIR/run.json or, for a transcript from another \
+            tool, from each row's `seed` field. Writes DIR/metrics.csv (one row per turn: every metric \
+            for the prev, self and seed pairs), DIR/summary.json (converged count / total with a Wilson \
+            95% CI and onsets for both detectors, per-model figures, detector settings, metric \
+            signatures, each conversation's verdicts and self-BLEU), DIR/similarity.json (turn × turn \
+            cosine similarity per conversation) and DIR/tsne.csv (the t-SNE map of outputs and seeds). \
             Definitions: docs/METRICS.md.
             """
     )

@@ -8,10 +8,10 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure model load time, generation tok/s and embeddings/s on this machine.",
         discussion: """
-            Prints a Markdown table for BENCHMARKS.md: per model and batch size, the tokens each
-            sequence generated (fewer than --tokens when it ends early), the time spent ingesting
-            prompts and decoding, the decode-phase tok/s (prompts excluded, as llama-batched-bench's
-            text-generation speed) and the overall tok/s. scripts/bench_decode.sh puts these next to
+            Prints a Markdown table for BENCHMARKS.md: per model and batch size, the tokens each \
+            sequence generated (fewer than --tokens when it ends early), the time spent ingesting \
+            prompts and decoding, the decode-phase tok/s (prompts excluded, as llama-batched-bench's \
+            text-generation speed) and the overall tok/s. scripts/bench_decode.sh puts these next to \
             llama.cpp's own figures; scripts/bench_generation.sh measures whole runs.
             """
     )

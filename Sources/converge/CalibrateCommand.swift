@@ -7,13 +7,13 @@ struct CalibrateCommand: AsyncParsableCommand {
         commandName: "calibrate",
         abstract: "Tune both convergence detectors against hand labels.",
         discussion: """
-            Loads each run's metrics (computing the analysis first where it is missing) and the labels
-            from `converge label`, sweeps a grid of settings for the study's rule and for the loop
-            detector, and prints the sensitivity table: precision, recall, F1 and Cohen's κ per setting,
-            best first. The best-κ setting of each detector is recommended with its cross-validated κ
-            and written as a detector file for `analyze --detectors` and `report --detectors`.
-            Runs given with --evaluate take no part in the fit: the recommended settings are scored on
-            their labels, the held-out check of docs/LABELLING.md. A label names its run by directory
+            Loads each run's metrics (computing the analysis first where it is missing) and the labels \
+            from `converge label`, sweeps a grid of settings for the study's rule and for the loop \
+            detector, and prints the sensitivity table: precision, recall, F1 and Cohen's κ per setting, \
+            best first. The best-κ setting of each detector is recommended with its cross-validated κ \
+            and written as a detector file for `analyze --detectors` and `report --detectors`. \
+            Runs given with --evaluate take no part in the fit: the recommended settings are scored on \
+            their labels, the held-out check of docs/LABELLING.md. A label names its run by directory \
             name; labels of runs not given are ignored.
             """
     )

@@ -9,11 +9,11 @@ struct CompareCommand: AsyncParsableCommand {
         commandName: "compare",
         abstract: "Compare the conditions of an experiment: convergence rates, onsets and pairwise tests.",
         discussion: """
-            Reads each condition's summary.json, running `converge analyze` first where it is missing
-            or out of date. Prints, per detector, each condition's convergence rate with a Wilson 95%
-            CI and its onset distribution, then pairwise tests: Fisher's exact test on the rates and
-            Mann-Whitney U on the onsets, Holm-corrected. Writes DIR/comparison.json,
-            DIR/comparison.csv (the tests) and DIR/conditions.csv (the rates). Definitions:
+            Reads each condition's summary.json, running `converge analyze` first where it is missing \
+            or out of date. Prints, per detector, each condition's convergence rate with a Wilson 95% \
+            CI and its onset distribution, then pairwise tests: Fisher's exact test on the rates and \
+            Mann-Whitney U on the onsets, Holm-corrected. Writes DIR/comparison.json, \
+            DIR/comparison.csv (the tests) and DIR/conditions.csv (the rates). Definitions: \
             docs/METRICS.md, "Comparing conditions".
             """
     )

@@ -9,8 +9,8 @@ struct EmbedCommand: AsyncParsableCommand {
         commandName: "embed",
         abstract: "Add sentence embeddings to JSONL objects.",
         discussion: """
-            Reads JSONL objects with a `text` field (from a file or stdin) and writes each back with
-            `embedding` added: all-MiniLM-L6-v2, mean pooling over at most 256 word pieces, L2-normalised
+            Reads JSONL objects with a `text` field (from a file or stdin) and writes each back with \
+            `embedding` added: all-MiniLM-L6-v2, mean pooling over at most 256 word pieces, L2-normalised \
             (cosine ≥ 0.99 against sentence-transformers; see docs/METRICS.md).
             """
     )

@@ -10,10 +10,10 @@ struct ExperimentCommand: AsyncParsableCommand {
         commandName: "experiment",
         abstract: "Run every condition of an experiment file, each as a normal run.",
         discussion: """
-            FILE is YAML: a base configuration plus a grid of conditions (docs/EXPERIMENTS.md;
-            examples in experiments/). Each condition runs into DIR/<condition>/ with its own
-            transcript.jsonl and run.json; DIR/experiment.yaml and DIR/experiment.json record the
-            file and its expanded conditions. An interrupted experiment continues with --resume.
+            FILE is YAML: a base configuration plus a grid of conditions (docs/EXPERIMENTS.md; \
+            examples in experiments/). Each condition runs into DIR/<condition>/ with its own \
+            transcript.jsonl and run.json; DIR/experiment.yaml and DIR/experiment.json record the \
+            file and its expanded conditions. An interrupted experiment continues with --resume. \
             Compare the conditions afterwards with `converge compare DIR`.
             """
     )

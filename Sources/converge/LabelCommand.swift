@@ -7,10 +7,10 @@ struct LabelCommand: AsyncParsableCommand {
         commandName: "label",
         abstract: "Label conversations by hand: converged or not, and where.",
         discussion: """
-            Shows each conversation of DIR that has no label yet (seed, then every turn with A and B
-            marked), asks "converged? [y/n/s(kip)/q]" and, for yes, the onset turn. Each answer is
-            appended to DIR/labels.jsonl at once as {"run", "conversation", "converged", "onset",
-            "labeller"}; run it again to continue where you stopped. Answers may be piped on stdin.
+            Shows each conversation of DIR that has no label yet (seed, then every turn with A and B \
+            marked), asks "converged? [y/n/s(kip)/q]" and, for yes, the onset turn. Each answer is \
+            appended to DIR/labels.jsonl at once as {"run", "conversation", "converged", "onset", \
+            "labeller"}; run it again to continue where you stopped. Answers may be piped on stdin. \
             The labels feed `converge calibrate`.
             """
     )

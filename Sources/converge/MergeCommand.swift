@@ -7,8 +7,8 @@ struct MergeCommand: AsyncParsableCommand {
         commandName: "merge",
         abstract: "Join the outputs of `converge run --shard i/n` into one run.",
         discussion: """
-            Refuses shards whose provenance differs: configuration (model specs aside), models by
-            name and sha256, tool and llama.cpp versions. Every shard 0..n-1 must be given once.
+            Refuses shards whose provenance differs: configuration (model specs aside), models by \
+            name and sha256, tool and llama.cpp versions. Every shard 0..n-1 must be given once. \
             An unfinished merged run continues with `converge run --resume --out DIR`.
             """
     )

@@ -8,10 +8,10 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report of a run.",
         discussion: """
-            Writes DIR/report.html from run.json, the transcript and the analysis files (metrics.csv,
-            summary.json, similarity.json, tsne.csv). When the analysis is missing or older than the
-            transcript, it is computed first, as `converge analyze` would. The page has inline CSS and
-            SVG and makes no network fetches. With --png, the charts are also written to DIR/charts as
+            Writes DIR/report.html from run.json, the transcript and the analysis files (metrics.csv, \
+            summary.json, similarity.json, tsne.csv). When the analysis is missing or older than the \
+            transcript, it is computed first, as `converge analyze` would. The page has inline CSS and \
+            SVG and makes no network fetches. With --png, the charts are also written to DIR/charts as \
             SVG and PNG (needs rsvg-convert).
             """
     )

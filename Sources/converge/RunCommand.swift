@@ -9,9 +9,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run conversations between two models and record every turn.",
         discussion: """
-            Model A continues the seed, model B continues A's output, and so on. Writes
-            DIR/transcript.jsonl (one JSON object per turn, synced as each turn finishes) and
-            DIR/run.json (provenance: models with sha256, every parameter, seeds, versions, machine).
+            Model A continues the seed, model B continues A's output, and so on. Writes \
+            DIR/transcript.jsonl (one JSON object per turn, synced as each turn finishes) and \
+            DIR/run.json (provenance: models with sha256, every parameter, seeds, versions, machine). \
             An interrupted run (Ctrl-C, kill -9, a full disk) continues with --resume.
 
             Models: `default`, `gemma`, `smollm2`, or `llama:PATH.gguf` / PATH.gguf for any GGUF file.

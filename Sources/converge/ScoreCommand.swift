@@ -8,10 +8,10 @@ struct ScoreCommand: AsyncParsableCommand {
         commandName: "score",
         abstract: "Add BLEU, Jaccard and cosine scores to JSONL pairs.",
         discussion: """
-            Reads JSONL objects with string fields `a` and `b` (from a file or stdin) and writes each
-            back with `bleu`, `bleu_distance`, `jaccard_distance` and `cosine_distance` added. `b` is
-            the hypothesis, the later text, and `a` the reference: bleu is sacrebleu's
-            sentence_bleu(b, [a]). The distances other than BLEU are symmetric. All texts are embedded
+            Reads JSONL objects with string fields `a` and `b` (from a file or stdin) and writes each \
+            back with `bleu`, `bleu_distance`, `jaccard_distance` and `cosine_distance` added. `b` is \
+            the hypothesis, the later text, and `a` the reference: bleu is sacrebleu's \
+            sentence_bleu(b, [a]). The distances other than BLEU are symmetric. All texts are embedded \
             in one batch. Definitions: docs/METRICS.md.
             """
     )

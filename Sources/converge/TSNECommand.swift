@@ -7,9 +7,9 @@ struct TSNECommand: AsyncParsableCommand {
         commandName: "tsne",
         abstract: "Embed vectors in 2-D with t-SNE and report the KL divergence.",
         discussion: """
-            Reads JSONL objects with an `embedding` array, writes a CSV with header `x,y` (one row per
-            input line, in order) and prints {"kl_divergence": …} as JSON. Settings follow scikit-learn's
-            TSNE: PCA initialisation, early exaggeration 12, learning rate "auto"; the perplexity is
+            Reads JSONL objects with an `embedding` array, writes a CSV with header `x,y` (one row per \
+            input line, in order) and prints {"kl_divergence": …} as JSON. Settings follow scikit-learn's \
+            TSNE: PCA initialisation, early exaggeration 12, learning rate "auto"; the perplexity is \
             reduced to (N − 1)/3 for small inputs; exact up to 1000 points, Barnes-Hut (θ = 0.5) above.
             """
     )

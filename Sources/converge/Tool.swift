@@ -6,7 +6,7 @@ struct Tool: AsyncParsableCommand {
         commandName: "converge",
         abstract: "Make two language models talk with no outside input, then measure, detect and show the loops they fall into.",
         discussion: """
-            With no subcommand, `converge run` runs the study's protocol (the `paper` preset) on the
+            With no subcommand, `converge run` runs the study's protocol (the `paper` preset) on the \
             embedded default models. Metric definitions: docs/METRICS.md.
             """,
         version: "0.1.0",
