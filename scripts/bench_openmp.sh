@@ -32,8 +32,10 @@ echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $(grep -m1 'model name' /proc/cp
 echo
 echo "| build | threads | machine | Gemma ×1 | Gemma ×16 | SmolLM2 ×1 | SmolLM2 ×16 | MiniLM texts/s |"
 echo "|---|---:|---|---:|---:|---:|---:|---:|"
+spinner=""
+# A failed bench must not leave the spinning loop behind.
+trap '[[ -n $spinner ]] && kill "$spinner"' EXIT
 for machine in idle "one core busy"; do
-  spinner=""
   if [[ $machine != idle ]]; then
     bash -c 'while :; do :; done' &
     spinner=$!
@@ -43,5 +45,4 @@ for machine in idle "one core busy"; do
     echo "| OpenMP, OMP_WAIT_POLICY=PASSIVE | $threads | $machine | $(bench "$threads" OMP_WAIT_POLICY=PASSIVE) |"
     echo "| no OpenMP | $threads | $machine | $(bench "$threads" LD_LIBRARY_PATH="$NO_OPENMP_LIB") |"
   done
-  [[ -n $spinner ]] && kill "$spinner"
 done
