@@ -13,6 +13,13 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${CONVERGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/converge}"
 DOWNLOADS="$CACHE/downloads"
 mkdir -p "$DOWNLOADS" "$CACHE/models"
+# Two set-ups at once (a test run beside a paper run) would build into the same folder: the second
+# waits for the first, then finds everything in place.
+exec 9>"$CACHE/.setup.lock"
+if ! flock -n 9; then
+  say "another set-up is running; waiting for it"
+  flock 9
+fi
 
 LLAMA_PY_VERSION=0.3.36
 LLAMA_SDIST_SHA=832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e
@@ -60,12 +67,19 @@ need_tools() {
 cpu_key() { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-8; }
 
 # CONVERGE_LLAMA_OPENMP=OFF builds a variant without OpenMP beside the default, for
-# scripts/bench_openmp.sh; converge itself uses the default build.
+# scripts/bench_openmp.sh. CONVERGE_LLAMA_SGEMM=ON builds llama.cpp's llamafile matrix kernels in,
+# for benchmarks only: they take over from ggml's own dot products once a batch holds two or more
+# tokens, so a sequence's arithmetic would depend on how many others share its batch
+# (docs/INVARIANCE.md). converge itself uses the default build.
 OPENMP="${CONVERGE_LLAMA_OPENMP:-ON}"
+SGEMM="${CONVERGE_LLAMA_SGEMM:-OFF}"
 [[ $OPENMP == ON || $OPENMP == OFF ]] || die "CONVERGE_LLAMA_OPENMP must be ON or OFF, got '$OPENMP'"
+[[ $SGEMM == ON || $SGEMM == OFF ]] || die "CONVERGE_LLAMA_SGEMM must be ON or OFF, got '$SGEMM'"
 VARIANT=""
-[[ $OPENMP == OFF ]] && VARIANT="-noopenmp"
-PREFIX="$CACHE/llama.cpp-$LLAMA_COMMIT-$(cpu_key)$VARIANT"
+[[ $OPENMP == OFF ]] && VARIANT+="-noopenmp"
+[[ $SGEMM == ON ]] && VARIANT+="-sgemm"
+# "-inv": the row-invariant recipe. Older caches without it were built with llamafile's kernels.
+PREFIX="$CACHE/llama.cpp-$LLAMA_COMMIT-$(cpu_key)-inv$VARIANT"
 
 build_llama() {
   if [[ -f "$PREFIX/.complete" ]]; then
@@ -79,12 +93,12 @@ build_llama() {
     fetch --no-binary llama-cpp-python "llama-cpp-python==$LLAMA_PY_VERSION"
   fi
   verify "$sdist" "$LLAMA_SDIST_SHA"
-  local work="$CACHE/build-llama.cpp-$LLAMA_COMMIT$VARIANT"
+  local work="$CACHE/build-llama.cpp-$LLAMA_COMMIT-inv$VARIANT"
   rm -rf "$work" && mkdir -p "$work"
   tar -xzf "$sdist" -C "$work" --strip-components=3 "llama_cpp_python-$LLAMA_PY_VERSION/vendor/llama.cpp"
   local jobs; jobs="$(nproc)"
   say "configuring llama.cpp (shared libraries, llama-server, llama-batched-bench)"
-  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_OPENMP="$OPENMP" \
+  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_OPENMP="$OPENMP" -DGGML_LLAMAFILE="$SGEMM" \
     -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
     -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN:$ORIGIN/../lib' >&2 \
     || die "cmake could not configure llama.cpp (log above)"
