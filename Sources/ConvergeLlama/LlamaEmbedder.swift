@@ -16,7 +16,6 @@ public actor LlamaEmbedder: Embedder {
     private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
     private let tokenizer: WordPieceTokenizer
-    private let maxSequences = 64
 
     public nonisolated var name: String { model.name }
 
@@ -28,10 +27,10 @@ public actor LlamaEmbedder: Embedder {
         var params = llama_context_default_params()
         params.embeddings = true
         params.pooling_type = LLAMA_POOLING_TYPE_MEAN
-        params.n_ctx = 4096
-        params.n_batch = 4096
-        params.n_ubatch = 4096
-        params.n_seq_max = UInt32(maxSequences)
+        params.n_ctx = UInt32(maxWordPieces)
+        params.n_batch = UInt32(maxWordPieces)
+        params.n_ubatch = UInt32(maxWordPieces)
+        params.n_seq_max = 1
         params.n_threads = Int32(threads)
         params.n_threads_batch = Int32(threads)
         params.no_perf = true
@@ -42,7 +41,7 @@ public actor LlamaEmbedder: Embedder {
         self.maxWordPieces = maxWordPieces
         tokenizer = WordPieceTokenizer(model: model)
         handle = ContextHandle(context)
-        batch = TokenBatch(capacity: 4096)
+        batch = TokenBatch(capacity: maxWordPieces)
     }
 
     /// The word pieces a text is embedded from, after truncation: [CLS], the first pieces, [SEP].
@@ -52,41 +51,27 @@ public actor LlamaEmbedder: Embedder {
         return Array(tokens.prefix(maxWordPieces - 1)) + [tokenizer.separator]
     }
 
+    /// Embeds each text in a pass of its own. An encoder's attention spans the whole batch, masked
+    /// per text, and its sums group the scores by where a text sits in that batch; alone, a text's
+    /// vector is the same whatever it was embedded with (docs/INVARIANCE.md).
     public func embed(_ texts: [String]) throws -> [[Float]] {
-        var vectors: [[Float]] = []
-        vectors.reserveCapacity(texts.count)
-        var group: [[Int32]] = []
-        for text in texts {
-            let pieces = wordPieces(text)
-            if group.count == maxSequences || group.reduce(0, { $0 + $1.count }) + pieces.count > batch.capacity {
-                vectors += try encode(group)
-                group.removeAll()
-            }
-            group.append(pieces)
-        }
-        if !group.isEmpty { vectors += try encode(group) }
-        return vectors
+        try texts.map { try encode(wordPieces($0)) }
     }
 
-    private func encode(_ group: [[Int32]]) throws -> [[Float]] {
+    private func encode(_ pieces: [Int32]) throws -> [Float] {
         try Task.checkCancellation()
         llama_memory_clear(llama_get_memory(context), true)
         batch.clear()
-        for (sequence, pieces) in group.enumerated() {
-            for (position, token) in pieces.enumerated() {
-                batch.append(token, position: position, sequence: sequence, wantsLogits: true)
-            }
+        for (position, token) in pieces.enumerated() {
+            batch.append(token, position: position, sequence: 0, wantsLogits: true)
         }
         let status = llama_encode(context, batch.raw)
         guard status == 0 else { throw ConvergeError(.backend, "llama_encode failed for \(model.name): error \(status)") }
-        let width = model.embeddingSize
-        return try group.indices.map { sequence in
-            guard let pooled = llama_get_embeddings_seq(context, Int32(sequence)) else {
-                throw ConvergeError(.backend, "llama.cpp returned no pooled embedding for \(model.name)")
-            }
-            let vector = Array(UnsafeBufferPointer(start: pooled, count: width))
-            let norm = sqrt(vector.reduce(0) { $0 + Double($1) * Double($1) })
-            return norm > 0 ? vector.map { Float(Double($0) / norm) } : vector
+        guard let pooled = llama_get_embeddings_seq(context, 0) else {
+            throw ConvergeError(.backend, "llama.cpp returned no pooled embedding for \(model.name)")
         }
+        let vector = Array(UnsafeBufferPointer(start: pooled, count: model.embeddingSize))
+        let norm = sqrt(vector.reduce(0) { $0 + Double($1) * Double($1) })
+        return norm > 0 ? vector.map { Float(Double($0) / norm) } : vector
     }
 }

@@ -15,6 +15,8 @@ public actor LlamaGenerator {
     private let handle: ContextHandle
     private var context: OpaquePointer { handle.pointer }
     private let batch: TokenBatch
+    /// Whether a finished sequence's stream may be refilled by moving another one in (`compact`).
+    private let canMoveStreams: Bool
     /// Where the last `generate` call spent its time, for benchmarks that compare the decode phase
     /// alone with llama.cpp's own figure.
     public private(set) var lastTiming = GenerationTiming(promptSeconds: 0, decodeSeconds: 0, decodeTokens: 0)
@@ -29,11 +31,18 @@ public actor LlamaGenerator {
         params.n_threads = Int32(options.threads)
         params.n_threads_batch = Int32(options.threads)
         params.no_perf = true
+        // Batch invariance (docs/INVARIANCE.md): each sequence gets its own KV stream, so its cells sit
+        // where they would if it ran alone, and attention takes the plain path, whose sums follow
+        // cell order. Flash attention picks tiled or KV-split kernels by batch shape.
+        params.kv_unified = false
+        params.flash_attn_type = LLAMA_FLASH_ATTN_TYPE_DISABLED
         guard let context = llama_init_from_model(model.handle, params) else {
             throw ConvergeError(.backend, "llama.cpp could not create a context of \(params.n_ctx) tokens for \(model.name)")
         }
         self.model = model
         self.options = options
+        let window = Int(llama_model_n_swa(model.handle))
+        canMoveStreams = window <= 0 || options.contextPerSequence <= window
         handle = ContextHandle(context)
         batch = TokenBatch(capacity: Int(params.n_batch))
     }
@@ -51,16 +60,19 @@ public actor LlamaGenerator {
         try ingestPrompts(&sequences)
         let promptDone = DispatchTime.now()
         let sampledDuringPrompt = sequences.reduce(0) { $0 + $1.generated }
-        while sequences.contains(where: { !$0.isDone }) {
+        // slots[k] is the sequence held by llama.cpp sequence id k. Unfinished ones keep ids 0..<n
+        // with no gaps: llama.cpp decodes only consecutive ids of per-sequence streams in one pass.
+        var slots = Array(sequences.indices)
+        compact(&slots, sequences)
+        while slots.contains(where: { !sequences[$0].isDone }) {
             try Task.checkCancellation()
             batch.clear()
-            var slots: [(sequence: Int, index: Int32)] = []
-            for i in sequences.indices where !sequences[i].isDone {
-                let index = batch.append(sequences[i].lastToken, position: sequences[i].position, sequence: i, wantsLogits: true)
-                slots.append((i, index))
+            let waiting = slots.enumerated().filter { !sequences[$0.element].isDone }.map { slot, i in
+                (sequence: i, index: batch.append(sequences[i].lastToken, position: sequences[i].position, sequence: slot, wantsLogits: true))
             }
             try decode()
-            for slot in slots { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+            for slot in waiting { try sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+            compact(&slots, sequences)
         }
         lastTiming = GenerationTiming(
             promptSeconds: Double(promptDone.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
@@ -78,7 +90,7 @@ public actor LlamaGenerator {
             for (position, token) in sequences[i].prompt.enumerated() {
                 if batch.isFull {
                     try decode()
-                    for slot in waiting { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+                    for slot in waiting { try sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
                     waiting.removeAll()
                     batch.clear()
                     try Task.checkCancellation()
@@ -90,8 +102,31 @@ public actor LlamaGenerator {
         }
         if batch.count > 0 {
             try decode()
-            for slot in waiting { sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
+            for slot in waiting { try sampleNext(&sequences[slot.sequence], logitsIndex: slot.index) }
         }
+    }
+
+    /// Frees the streams of finished sequences and moves the last unfinished ones into the gaps.
+    /// A move copies the whole stream, cells in place, so the moved sequence's cells keep the
+    /// positions they would have alone. Its next token goes to the first free cell, as alone, unless
+    /// a sliding window lets the cache reuse old cells: then gaps stay (slower, still invariant).
+    private func compact(_ slots: inout [Int], _ sequences: [GeneratingSequence]) {
+        let memory = llama_get_memory(context)
+        for (slot, i) in slots.enumerated() where sequences[i].isDone {
+            llama_memory_seq_rm(memory, Int32(slot), -1, -1)
+        }
+        guard canMoveStreams else { return }
+        var low = 0
+        var high = slots.count - 1
+        while true {
+            while low <= high, !sequences[slots[low]].isDone { low += 1 }
+            while high >= low, sequences[slots[high]].isDone { high -= 1 }
+            guard low < high else { break }
+            llama_memory_seq_cp(memory, Int32(high), Int32(low), -1, -1)
+            llama_memory_seq_rm(memory, Int32(high), -1, -1)
+            slots.swapAt(low, high)
+        }
+        slots.removeAll { sequences[$0].isDone }
     }
 
     private func decode() throws {
@@ -102,8 +137,10 @@ public actor LlamaGenerator {
         }
     }
 
-    private func sampleNext(_ sequence: inout GeneratingSequence, logitsIndex: Int32) {
-        guard let logits = llama_get_logits_ith(context, logitsIndex) else { return }
+    private func sampleNext(_ sequence: inout GeneratingSequence, logitsIndex: Int32) throws {
+        guard let logits = llama_get_logits_ith(context, logitsIndex) else {
+            throw ConvergeError(.backend, "llama.cpp returned no logits for batch row \(logitsIndex) of \(model.name)")
+        }
         sequence.advance(logits: UnsafeBufferPointer(start: logits, count: model.vocabularySize), model: model)
     }
 }

@@ -25,6 +25,9 @@ public final class LlamaModel: @unchecked Sendable {
         LlamaRuntime.configure(verbose: verbose)
         var params = llama_model_default_params()
         params.n_gpu_layers = 0
+        // Repacked weights run a 4-row kernel on whole groups of 4 tokens and a 1-row kernel on the
+        // rest, so a token's arithmetic would depend on its place in the batch (docs/INVARIANCE.md).
+        params.use_extra_bufts = false
         guard let handle = llama_model_load_from_file(url.path, params) else {
             throw ConvergeError(.modelFile, "llama.cpp could not load \(url.path): the GGUF file is truncated or corrupt (run with --verbose for llama.cpp's reason)")
         }

@@ -7,6 +7,13 @@ enum LlamaRuntime {
     nonisolated(unsafe) private static var verbose = false
 
     private static let initialised: Void = {
+        // ggml's tiled K-quant kernel takes over from the per-row dot products at 8 or more rows, so
+        // a token's arithmetic would depend on its batch; forced, it serves every batch size, and
+        // each row comes out the same (docs/INVARIANCE.md). ggml reads this once, at its first
+        // product, and a user's GGML_CPU_TILED_MM=0 (per-row dot products throughout) is kept.
+        if ProcessInfo.processInfo.environment["GGML_CPU_TILED_MM"] != "0" {
+            setenv("GGML_CPU_TILED_MM_FORCE", "1", 1)
+        }
         llama_log_set({ _, text, _ in
             guard LlamaRuntime.verbose, let text else { return }
             FileHandle.standardError.write(Data(String(cString: text).utf8))

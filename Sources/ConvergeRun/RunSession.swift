@@ -99,11 +99,19 @@ public struct RunSession: Sendable {
         return shard?.select(resumed) ?? resumed
     }
 
+    private var llamaBackend: [String: String] {
+        [
+            "engine": "llama.cpp in-process", "threads": String(threads),
+            "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)",
+            "arithmetic": LlamaArithmetic.summary,
+        ]
+    }
+
     private func manifest(_ agents: AgentBackends) throws -> RunManifest {
         RunManifest(
             toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
             configuration: configuration, models: agents.models,
-            backend: (agents.usesLlama ? ["engine": "llama.cpp in-process", "threads": String(threads), "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)"] : [:]).merging(agents.notes) { $1 },
+            backend: (agents.usesLlama ? llamaBackend : [:]).merging(agents.notes) { $1 },
             machine: .current(), shard: shard
         )
     }

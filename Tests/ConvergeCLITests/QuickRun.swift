@@ -7,13 +7,9 @@ enum QuickRun {
     static let turns = 4
     static let maxTokens = 12
 
-    /// One conversation per decode unless `extra` says otherwise: only then does a resumed run
-    /// repeat an uninterrupted one exactly, because after a resume the batches are composed
-    /// differently, and batch shape moves logits by rounding errors (BENCHMARKS.md).
     static func arguments(out: URL, extra: [String] = []) -> [String] {
-        let parallel = extra.contains("--parallel") ? [] : ["--parallel", "1"]
-        return ["run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
-                "--max-tokens", "\(maxTokens)", "--rng-seed", "7", "--threads", "1", "--out", out.path] + parallel + extra
+        ["run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
+         "--max-tokens", "\(maxTokens)", "--rng-seed", "7", "--threads", "1", "--out", out.path] + extra
     }
 
     /// The uninterrupted reference run, made once and kept for the whole test run.
