@@ -4,7 +4,7 @@ import ConvergeReport
 /// The report's aggregate curves: for each distance and pair, the mean over conversations at each
 /// turn with a 95% confidence band of that mean, mean ± t₀.₉₇₅,ₙ₋₁·s/√n (s the sample standard
 /// deviation of the n conversations with a value at that turn; no band for n < 2). Student's t, not
-/// the normal 1.96: experiments run 10–20 seeds, where z would make the band too narrow (by 12% at
+/// the normal 1.96: experiments run 10–20 seeds, where z would make the band too narrow (by 13% at
 /// n = 10). docs/METRICS.md, "Statistics".
 enum PerTurnBands {
     static let distances = ["bleu_distance", "jaccard_distance", "cosine_distance"]
