@@ -52,7 +52,8 @@ extension Comparison {
     }
 
     private static func regressionNote(_ regression: SweepRegression) -> String {
-        let head = "The verdict on \(regression.factors.joined(separator: ", ")), \(regression.fit.observations) conversations"
+        let confounded = regression.confounded.isEmpty ? "" : " (left out, varying exactly with an earlier factor: \(regression.confounded.joined(separator: ", ")))"
+        let head = "The verdict on \(regression.factors.joined(separator: ", "))\(confounded), \(regression.fit.observations) conversations"
         switch regression.fit.status {
         case .fitted: return head + "; likelihood-ratio p = " + format(regression.fit.likelihoodRatioPValue, digits: 3) + "."
         case .separation: return head + ": not estimable, separation (a factor combination predicts the verdict perfectly)."

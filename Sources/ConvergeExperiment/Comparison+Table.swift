@@ -63,6 +63,9 @@ extension Comparison {
     private func regressionLines(_ regression: SweepRegression) -> [String] {
         let fit = regression.fit
         var lines = ["  Logistic regression of the verdict on \(regression.factors.joined(separator: ", ")) (\(fit.observations) conversations)"]
+        if !regression.confounded.isEmpty {
+            lines.append("    left out, varying exactly with an earlier factor: \(regression.confounded.joined(separator: ", "))")
+        }
         switch fit.status {
         case .separation:
             lines.append("    not estimable: separation (some factor combination predicts the verdict perfectly, or every verdict is the same)")

@@ -16,6 +16,9 @@ public struct SweepRegression: Codable, Sendable, Equatable {
     public var detector: String
     /// The factors, as configuration keys in name order, or `condition`.
     public var factors: [String]
+    /// Keys left out because they vary exactly as an earlier factor does; their effect cannot be told
+    /// apart from that factor's.
+    public var confounded: [String]
     public var fit: LogisticRegression
 
     /// Keys that describe how a run was executed rather than what it studied.
@@ -26,7 +29,7 @@ public struct SweepRegression: Codable, Sendable, Equatable {
     ///   - detector: `study` or `loop`.
     /// - Returns: nil when no configuration key varies between conditions.
     init?(_ inputs: [ConditionInput], detector: String) {
-        let factors = Self.factors(inputs)
+        let (factors, confounded) = Self.factors(inputs)
         guard !factors.isEmpty else { return nil }
         var columns: [RegressionDesign.Factor] = []
         for key in factors {
@@ -46,6 +49,7 @@ public struct SweepRegression: Codable, Sendable, Equatable {
         let design = RegressionDesign(factors: columns, observations: outcomes.count)
         self.detector = detector
         self.factors = factors
+        self.confounded = confounded
         fit = LogisticRegression(names: design.names, design: design.rows, outcomes: outcomes)
         if fit.status == .singular {
             // Named conditions (interventions, say) each change several keys at once, so the keys
@@ -53,16 +57,18 @@ public struct SweepRegression: Codable, Sendable, Equatable {
             let names = inputs.flatMap { input in input.conversations.map { _ in input.name } }
             let byCondition = RegressionDesign(factors: [.categorical(name: "condition", values: names)], observations: outcomes.count)
             self.factors = ["condition"]
+            self.confounded = []
             fit = LogisticRegression(names: byCondition.names, design: byCondition.rows, outcomes: outcomes)
         }
     }
 
     /// Configuration keys (without the `configuration.` prefix) whose values differ between
-    /// conditions, each grouping the conditions differently from every key before it.
-    static func factors(_ inputs: [ConditionInput]) -> [String] {
+    /// conditions, each grouping the conditions differently from every key before it, and the
+    /// varying keys left out because an earlier key groups them the same way.
+    static func factors(_ inputs: [ConditionInput]) -> (factors: [String], confounded: [String]) {
         let prefix = "configuration."
         let keys = Set(inputs.flatMap { $0.settings.keys.filter { $0.hasPrefix(prefix) } }).map { String($0.dropFirst(prefix.count)) }
-        var chosen: [String] = []
+        var chosen: [String] = [], confounded: [String] = []
         var groupings: Set<[Int]> = []
         for key in keys.sorted() where !excludedKeys.contains(key) {
             let values = inputs.map { $0.settings[prefix + key]?.description ?? "unset" }
@@ -74,8 +80,8 @@ public struct SweepRegression: Codable, Sendable, Equatable {
                 seen.append(value)
                 return seen.count - 1
             }
-            if groupings.insert(grouping).inserted { chosen.append(key) }
+            if groupings.insert(grouping).inserted { chosen.append(key) } else { confounded.append(key) }
         }
-        return chosen
+        return (chosen, confounded)
     }
 }

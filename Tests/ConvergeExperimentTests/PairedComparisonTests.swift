@@ -67,6 +67,7 @@ import Testing
         let comparison = Comparison(experiment: "sweep", inputs: inputs)
         let regression = try #require(comparison.regressions.first { $0.detector == "loop" })
         #expect(regression.factors == ["sampler.temperature"])
+        #expect(regression.confounded == ["sampler.temperature_label"])
         let outcomes = grid.flatMap { $0.1.map { $0 != nil } }
         let expected = LogisticRegression(
             names: ["intercept", "sampler.temperature"], design: grid.flatMap { cell in cell.1.map { _ in [1, cell.0] } }, outcomes: outcomes)
