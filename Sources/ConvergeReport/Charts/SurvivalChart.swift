@@ -48,7 +48,7 @@ public struct SurvivalChart: Sendable {
     }
 
     /// The right-continuous step path through (time, value), held flat to the last turn.
-    private func steps(_ times: [Double], _ values: [Double], _ axes: CartesianAxes) -> [(x: Double, y: Double)] {
+    func steps(_ times: [Double], _ values: [Double], _ axes: CartesianAxes) -> [(x: Double, y: Double)] {
         var points: [(x: Double, y: Double)] = []
         for (index, time) in times.enumerated() {
             if index > 0 { points.append((axes.x(time), axes.y(values[index - 1]))) }
