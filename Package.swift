@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "ConvergeAnalysisTests",
             dependencies: ["ConvergeAnalysis", "ConvergeCore", "ConvergeMetrics", "ConvergeReport", "ConvergeStore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

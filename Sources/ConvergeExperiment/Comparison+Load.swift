@@ -24,8 +24,8 @@ extension Comparison {
         return found
     }
 
-    /// Reads (or, when missing or out of date, computes and writes) each condition's analysis and
-    /// compares them.
+    /// Reads (or, when missing or out of date, computes and writes) each condition's analysis, reads
+    /// its `run.json` for pairing, sweep factors and generation settings, and compares them.
     /// - Parameters:
     ///   - directory: the experiment directory.
     ///   - detectors: detector settings; nil keeps each condition's saved ones (the calibrated defaults for a new analysis).
@@ -37,7 +37,7 @@ extension Comparison {
         _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () throws -> any Embedder,
         announce: (String) -> Void
     ) async throws -> Comparison {
-        var summaries: [(name: String, summary: AnalysisSummary)] = []
+        var inputs: [ConditionInput] = []
         var opened: (any Embedder)?
         for url in try conditionDirectories(in: directory) {
             let run = try RunDirectory.load(url)
@@ -48,11 +48,11 @@ extension Comparison {
                 return made
             }
             if computed { announce(run.name) }
-            summaries.append((run.name, analysis.summary))
+            inputs.append(ConditionInput(name: run.name, summary: analysis.summary, manifestText: run.manifestText))
         }
-        if let control, !summaries.contains(where: { $0.name == control }) {
-            throw ConvergeError(.invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(summaries.map(\.name).joined(separator: ", ")))")
+        if let control, !inputs.contains(where: { $0.name == control }) {
+            throw ConvergeError(.invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(inputs.map(\.name).joined(separator: ", ")))")
         }
-        return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, summaries: summaries, control: control)
+        return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, inputs: inputs, control: control)
     }
 }

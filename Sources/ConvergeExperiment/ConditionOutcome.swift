@@ -1,7 +1,8 @@
 public import ConvergeAnalysis
 public import ConvergeMetrics
 
-/// One condition's convergence under one detector: the rate with its Wilson 95% CI, and the onsets.
+/// One condition's convergence under one detector: the rate with its Wilson 95% CI, the onsets, and
+/// the Kaplan–Meier curve of time to loop.
 public struct ConditionOutcome: Codable, Sendable, Equatable {
     public var condition: String
     /// `study` or `loop`.
@@ -15,22 +16,31 @@ public struct ConditionOutcome: Codable, Sendable, Equatable {
     public var onsets: [Int]
     /// Their distribution; nil when none converged.
     public var onsetSummary: OnsetSummary?
+    /// Time to loop over every conversation, the unconverged censored at their last turn; nil for no
+    /// conversations.
+    public var kaplanMeier: KaplanMeier?
 
     /// - Parameters:
     ///   - condition: the condition's name.
     ///   - detector: `study` or `loop`.
-    ///   - verdicts: each conversation's verdict under that detector.
-    public init(condition: String, detector: String, verdicts: [Verdict]) {
+    ///   - conversations: the condition's conversations.
+    public init(condition: String, detector: String, conversations: [ConditionInput.Conversation]) {
         self.condition = condition
         self.detector = detector
-        total = verdicts.count
-        converged = verdicts.count(where: \.converged)
+        // A conversation without this detector's verdict counts as not converged.
+        let loopOnsets = conversations.map { conversation in
+            conversation.verdicts[detector].flatMap { $0.converged ? $0.onset : nil }
+        }
+        total = conversations.count
+        converged = conversations.count { $0.verdicts[detector]?.converged == true }
         let interval = WilsonInterval(successes: converged, total: total)
         fraction = interval?.proportion ?? 0
         ciLow = interval?.lower ?? 0
         ciHigh = interval?.upper ?? 0
-        onsets = verdicts.compactMap(\.onset)
+        onsets = loopOnsets.compactMap { $0 }
         onsetSummary = OnsetSummary(onsets: onsets)
+        kaplanMeier = KaplanMeier(
+            onsets: loopOnsets, lastTurns: conversations.map(\.turns))
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,5 +48,6 @@ public struct ConditionOutcome: Codable, Sendable, Equatable {
         case ciLow = "ci95_low"
         case ciHigh = "ci95_high"
         case onsetSummary = "onset_summary"
+        case kaplanMeier = "kaplan_meier"
     }
 }

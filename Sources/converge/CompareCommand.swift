@@ -10,11 +10,16 @@ struct CompareCommand: AsyncParsableCommand {
         abstract: "Compare the conditions of an experiment: convergence rates, onsets and pairwise tests.",
         discussion: """
             Reads each condition's summary.json, running `converge analyze` first where it is missing \
-            or out of date. Prints, per detector, each condition's convergence rate with a Wilson 95% \
-            CI and its onset distribution, then pairwise tests: Fisher's exact test on the rates and \
-            Mann-Whitney U on the onsets, Holm-corrected. Writes DIR/comparison.json, \
-            DIR/comparison.csv (the tests) and DIR/conditions.csv (the rates). Definitions: \
-            docs/METRICS.md, "Comparing conditions".
+            or out of date, and its run.json. Prints which design the tests used and why, then per \
+            detector each condition's convergence rate with a Wilson 95% CI, its onsets and its \
+            Kaplan-Meier median time to loop, and pairwise tests: Fisher's exact test on the rates, the \
+            log-rank test on time to loop, and Mann-Whitney U on converged-only onsets (kept, labelled). \
+            When conditions share seeds, paired tests follow: McNemar on converged flags and Wilcoxon \
+            signed-rank on onsets and self-BLEU. A sweep adds a logistic regression of the verdict on \
+            its factors. Holm-corrected per detector and test. Warns when conditions ran with \
+            different generation modes or --parallel widths. Writes DIR/comparison.json, \
+            DIR/comparison.csv (the tests), DIR/conditions.csv (the rates) and DIR/comparison.html \
+            (with Kaplan-Meier curves). Definitions: docs/METRICS.md, "Comparing conditions".
             """
     )
 

@@ -54,10 +54,13 @@ import Testing
         #expect(decoded == comparison)
         let csv = try String(contentsOf: files[1], encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 1 + 6)
-        #expect(csv[0].hasPrefix("detector,first,second,rate_difference,fisher_p,fisher_p_holm"))
+        #expect(csv[0].hasPrefix("detector,first,second,rate_difference,fisher_p,fisher_p_holm,odds_ratio,log_rank_chi2"))
         #expect(comparison.table.contains("a vs b"))
         let html = try String(contentsOf: files[3], encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("a vs b") && html.contains("Pairwise tests"))
+        #expect(html.contains("Time to loop, loop detector") && html.contains("log-rank p"))
+        // Verdicts alone carry no seed identities, so nothing is paired, and the page says so.
+        #expect(html.contains("unpaired: seed indices and replicates are unknown"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
     }
 }

@@ -7,15 +7,25 @@ public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
     let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     let sections: [Markup] = input.sections.map { section in
         let chart = RateChart(title: "Converged, \(section.detector) detector", rates: section.rates).svg()
+        let survival = SurvivalChart(title: "Time to loop, \(section.detector) detector", curves: section.survival, lastTurn: section.lastTurn).svg()
+        let paired: Markup = section.pairedRows.isEmpty ? .empty : """
+            <h3>Paired tests</h3>\(table(["pair", "pairs", "first only", "second only", "McNemar p", "Holm p", "onset Wilcoxon p", "Holm p"], section.pairedRows))
+            """
+        let regression: Markup = section.regressionNote.map { note in
+            "<h3>Logistic regression</h3><p>\(note)</p>\(table(["term", "log-odds", "SE", "z", "p"], section.regressionRows))"
+        } ?? .empty
         return """
             <section class="panel" style="display:block">
             <h2>\(section.detector) detector</h2>
             <figure>\(Markup(trusted: chart))</figure>
-            <h3>Onsets</h3>\(table(["condition", "onsets", "median", "IQR"], section.onsetRows))
-            <h3>Pairwise tests</h3>\(table(["pair", "rate difference", "Fisher p", "Holm p", "Mann–Whitney p", "Holm p"], section.pairRows))
+            <figure>\(Markup(trusted: survival))</figure>
+            <h3>Onsets</h3>\(table(["condition", "onsets", "median", "IQR", "Kaplan–Meier median"], section.onsetRows))
+            <h3>Pairwise tests</h3>\(table(["pair", "rate difference", "Fisher p", "Holm p", "log-rank p", "Holm p", "Mann–Whitney p (converged only)", "Holm p"], section.pairRows))
+            \(paired)\(regression)
             </section>
             """
     }
+    let warnings: [Markup] = input.warnings.map { "<p class=\"sub\"><strong>Warning:</strong> \($0)</p>" }
     let page: Markup = """
         <!DOCTYPE html>
         <html lang="en">
@@ -27,7 +37,7 @@ public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
         <style>\(Markup(trusted: ReportStyle.css))</style>
         </head>
         <body>
-        <header><h1>\(input.title)</h1><p class="sub">\(input.method)</p></header>
+        <header><h1>\(input.title)</h1><p class="sub">\(input.design)</p>\(warnings)<p class="sub">\(input.method)</p></header>
         <main>\(sections)</main>
         </body>
         </html>

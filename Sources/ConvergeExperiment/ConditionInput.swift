@@ -1,0 +1,128 @@
+public import ConvergeAnalysis
+public import Foundation
+
+/// What `converge compare` needs of one condition: each conversation's identity, length, verdicts
+/// and self-BLEU from `summary.json`, and the settings from `run.json` that say how it was made.
+public struct ConditionInput: Sendable {
+    /// One conversation.
+    public struct Conversation: Sendable {
+        /// The seed and replicate, which pair conversations across conditions; nil when unknown.
+        public var seedIndex: Int?
+        public var replicate: Int?
+        /// Its last turn, where a conversation that never converged is censored.
+        public var turns: Int
+        public var selfBLEU: Double?
+        /// Verdicts keyed by detector (`study`, `loop`).
+        public var verdicts: [String: Verdict]
+
+        public init(seedIndex: Int?, replicate: Int?, turns: Int, selfBLEU: Double?, verdicts: [String: Verdict]) {
+            self.seedIndex = seedIndex
+            self.replicate = replicate
+            self.turns = turns
+            self.selfBLEU = selfBLEU
+            self.verdicts = verdicts
+        }
+    }
+
+    /// A leaf of `run.json`.
+    public enum Setting: Sendable, Equatable, CustomStringConvertible {
+        case number(Double)
+        case text(String)
+
+        public var description: String {
+            switch self {
+            case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            case .text(let value): value
+            }
+        }
+    }
+
+    public var name: String
+    public var conversations: [Conversation]
+    /// `run.json` flattened to dotted keys (`configuration.sampler.temperature`); arrays are kept as
+    /// their JSON text. Empty for a transcript from another tool.
+    public var settings: [String: Setting]
+
+    public init(name: String, conversations: [Conversation], settings: [String: Setting] = [:]) {
+        self.name = name
+        self.conversations = conversations
+        self.settings = settings
+    }
+
+    /// A condition from its analysis and its `run.json` text.
+    /// - Parameters:
+    ///   - name: the condition's name.
+    ///   - summary: its `summary.json`.
+    ///   - manifestText: its `run.json`, nil when there is none.
+    public init(name: String, summary: AnalysisSummary, manifestText: String?) {
+        self.name = name
+        conversations = summary.conversations.map {
+            Conversation(
+                seedIndex: $0.seedIndex, replicate: $0.replicate, turns: $0.turns, selfBLEU: $0.selfBLEU,
+                verdicts: ["study": $0.study, "loop": $0.loop])
+        }
+        settings = Self.settings(manifestText: manifestText)
+    }
+
+    /// `run.json` flattened; empty when there is none or it is not JSON.
+    static func settings(manifestText: String?) -> [String: Setting] {
+        var settings: [String: Setting] = [:]
+        if let data = manifestText?.data(using: .utf8), let tree = try? JSONDecoder().decode(JSONTree.self, from: data) {
+            tree.flatten(prefix: "", into: &settings)
+        }
+        return settings
+    }
+}
+
+/// Any JSON value, so `run.json` can be read whole whatever fields a version of the tool wrote.
+private enum JSONTree: Decodable {
+    case flag(Bool)
+    case number(Double)
+    case text(String)
+    case object([String: JSONTree])
+    case array([JSONTree])
+    case null
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        // Bool first: a JSON number never decodes as Bool, and `true` never as a number.
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let object = try? container.decode([String: JSONTree].self) {
+            self = .object(object)
+        } else {
+            self = .array(try container.decode([JSONTree].self))
+        }
+    }
+
+    func flatten(prefix: String, into settings: inout [String: ConditionInput.Setting]) {
+        switch self {
+        case .flag(let flag): settings[prefix] = .text(flag ? "true" : "false")
+        case .number(let number): settings[prefix] = .number(number)
+        case .text(let text): settings[prefix] = .text(text)
+        case .object(let object):
+            for (key, child) in object { child.flatten(prefix: prefix.isEmpty ? key : prefix + "." + key, into: &settings) }
+        case .array(let items):
+            // Arrays (seeds, stop strings) are compared whole, as one categorical value.
+            settings[prefix] = .text("[" + items.map(\.text).joined(separator: ",") + "]")
+        case .null: break
+        }
+    }
+
+    private var text: String {
+        switch self {
+        case .flag(let flag): flag ? "true" : "false"
+        case .number(let number): String(number)
+        case .text(let text): text.debugDescription
+        case .object(let object): "{" + object.keys.sorted().map { $0.debugDescription + ":" + object[$0]!.text }.joined(separator: ",") + "}"
+        case .array(let items): "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .null: "null"
+        }
+    }
+}
