@@ -21,6 +21,15 @@ public struct OnsetSummary: Codable, Equatable, Sendable {
     /// Every onset turn that occurs, ascending.
     public var histogram: [Bin]
 
+    /// The keys `summary.json` and `comparison.json` use.
+    enum CodingKeys: String, CodingKey {
+        case count, mean, median, histogram
+        case minimum = "min"
+        case maximum = "max"
+        case lowerQuartile = "q1"
+        case upperQuartile = "q3"
+    }
+
     /// - Parameter onsets: the onset turn of each converged conversation.
     /// - Returns: nil when no conversation converged.
     public init?(onsets: [Int]) {
