@@ -56,7 +56,7 @@ struct CalibrateCommand: AsyncParsableCommand {
                 try CalibrationTable.writeCSV(outcome, to: URL(fileURLWithPath: table))
                 print("Wrote the full sensitivity tables to \(table)")
             }
-            let labellers = Set(labelled.map(\.label.labeller)).sorted()
+            let labellers = Set(labelled.map { $0.label.labeller }).sorted()
             try DetectorFile.write(
                 outcome.detectors(runs: runs.map(\.run.name), labellers: labellers), to: URL(fileURLWithPath: out))
             print("Wrote \(out); use it with converge analyze --detectors \(out)")
