@@ -59,6 +59,11 @@ extension ReportInput {
         Coherence: mean cosine of adjacent sentence embeddings; undefined below two sentences.
         rep_4 / rep_4_window: 1 − unique 4-grams / 4-grams, of the output / of the previous and current output joined.
         compression_ratio(_window): UTF-8 bytes / zlib level-9 bytes.
+        Verdicts: looping_at_end = a loop of the loop detector lasts to the last turn; dominant_loop (the default) = \
+        that, or at least m of the last w turns loop; ever_looped = a loop of k turns happened; study_rule = cosine, \
+        Jaccard, BLEU distance and coherence difference between consecutive outputs all below for 3 turns; \
+        fitted_rule = a rule of that form fitted to labels. recurrence_4: share of an output's digit-normalised 4-grams \
+        already seen in the two previous outputs or itself.
         Converged fraction: Wilson 95% score interval. Per-turn bands: mean ± 1.96·s/√n over conversations.
         Full definitions: docs/METRICS.md in the converge sources.
         """
