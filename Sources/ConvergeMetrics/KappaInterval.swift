@@ -1,4 +1,4 @@
-public import ConvergeCore
+import ConvergeCore
 
 /// Cohen's κ with a percentile bootstrap 95% interval (docs/METRICS.md, "Statistics").
 ///
