@@ -2,7 +2,7 @@ import ConvergeCore
 import ConvergeMetrics
 
 extension AnalysisSummary {
-    /// Runs both detectors over every conversation and gathers the headline numbers.
+    /// Runs every detector over every conversation and gathers the headline numbers.
     /// - Parameters:
     ///   - runName: the run directory's name.
     ///   - metrics: every conversation's series.
@@ -14,21 +14,20 @@ extension AnalysisSummary {
         runName: String, metrics: [ConversationMetrics], detectors: ConvergenceDetectors, embedder: String,
         tsne: TSNERecord?
     ) -> AnalysisSummary {
-        let verdicts = metrics.map { (study: detectors.study.detect($0.series), loop: detectors.loop.detect($0.series)) }
-        let conversations = zip(metrics, verdicts).map { entry, verdict in
+        let verdicts = metrics.map { detectors.verdicts($0.series) }
+        let conversations = zip(metrics, verdicts).map { entry, verdicts in
             ConversationResult(
-                conversation: entry.conversation.id, seedIndex: entry.conversation.seedIndex,
+                conversation: entry.conversation.identifier, seedIndex: entry.conversation.seedIndex,
                 replicate: entry.conversation.replicate, turns: entry.series.count, selfBLEU: entry.selfBLEU,
-                study: Verdict(verdict.study), loop: Verdict(verdict.loop))
+                verdicts: verdicts)
         }
         let turnCounts = Set(metrics.map(\.series.count))
+        let results = Dictionary(uniqueKeysWithValues: VerdictName.allCases.map { name in
+            (name, DetectorResult(description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
+        })
         return AnalysisSummary(
             run: runName, conversationCount: metrics.count, turnCount: metrics.reduce(0) { $0 + $1.series.count },
-            embedder: embedder, detectorSettings: detectors,
-            study: DetectorResult(
-                description: "study rule: " + detectors.study.summaryLine, verdicts: verdicts.map(\.study)),
-            loop: DetectorResult(
-                description: "loop detector: " + detectors.loop.summaryLine, verdicts: verdicts.map(\.loop)),
+            embedder: embedder, detectorSettings: detectors, defaultVerdict: .defaultVerdict, verdicts: results,
             signatures: MetricSignatures.all(
                 embedder: embedder, outputsPerConversation: turnCounts.count == 1 ? turnCounts.first : nil),
             models: ModelFigures.compute(metrics, verdicts: verdicts),
@@ -47,6 +46,6 @@ extension DetectorResult {
         self.init(
             description: description, converged: onsets.count, total: verdicts.count,
             fraction: interval?.proportion ?? 0, ciLow: interval?.lower ?? 0, ciHigh: interval?.upper ?? 1,
-            onsets: OnsetSummary(onsets: onsets).map(OnsetDistribution.init))
+            onsets: OnsetSummary(onsets: onsets))
     }
 }

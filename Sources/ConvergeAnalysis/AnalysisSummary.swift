@@ -9,11 +9,13 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
     public var turnCount: Int
     /// The embedder behind cosine and coherence, as it names itself.
     public var embedder: String
-    /// The detector settings used, exactly as in a detector file.
+    /// The detector settings used, exactly as in a detector file; its provenance says who made the
+    /// labels the thresholds rest on.
     public var detectorSettings: ConvergenceDetectors
-    /// The study's rule and the tool's own detector, side by side.
-    public var study: DetectorResult
-    public var loop: DetectorResult
+    /// The verdict to use when only one is wanted; a key of `verdicts` and of every conversation entry.
+    public var defaultVerdict: VerdictName
+    /// Every named verdict over the run, side by side.
+    public var verdicts: [VerdictName: DetectorResult]
     /// Signature strings, keyed by metric (`bleu`, `jaccard`, …), so another tool can tell whether
     /// its numbers are comparable.
     public var signatures: [String: String]
@@ -25,14 +27,22 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
     public var tsne: TSNERecord?
 
     enum CodingKeys: String, CodingKey {
-        case run, embedder, study, loop, signatures, models, conversations, tsne
+        case run, embedder, verdicts, signatures, models, conversations, tsne
         case conversationCount = "conversation_count"
         case turnCount = "turn_count"
         case detectorSettings = "detector_settings"
+        case defaultVerdict = "default_verdict"
+    }
+
+    /// The run-level result of one verdict; a summary always holds every verdict.
+    public subscript(verdict: VerdictName) -> DetectorResult {
+        guard let result = verdicts[verdict] else { preconditionFailure("summary has no \(verdict.rawValue) verdict") }
+        return result
     }
 }
 
-/// One detector over the whole run: converged count / total with its Wilson 95% CI, and the onsets.
+/// One verdict over the whole run: converged count / total with its Wilson 95% CI, and the onsets.
+/// The one "k of n converged" type of `summary.json`.
 public struct DetectorResult: Codable, Sendable, Equatable {
     /// What the rule is, in one line.
     public var description: String
@@ -44,7 +54,7 @@ public struct DetectorResult: Codable, Sendable, Equatable {
     public var ciLow: Double
     public var ciHigh: Double
     /// The onset distribution; nil when nothing converged.
-    public var onsets: OnsetDistribution?
+    public var onsets: OnsetSummary?
 
     enum CodingKeys: String, CodingKey {
         case description, converged, total, fraction, onsets
@@ -53,66 +63,7 @@ public struct DetectorResult: Codable, Sendable, Equatable {
     }
 }
 
-/// The onset turns of the converged conversations (docs/METRICS.md, "Onset distribution").
-public struct OnsetDistribution: Codable, Sendable, Equatable {
-    public var count: Int
-    public var min: Int
-    public var max: Int
-    public var mean: Double
-    public var q1: Double
-    public var median: Double
-    public var q3: Double
-    /// Converged conversations per onset turn, ascending by turn.
-    public var histogram: [Bin]
-
-    public struct Bin: Codable, Sendable, Equatable {
-        public var turn: Int
-        public var count: Int
-    }
-
-    init(_ summary: OnsetSummary) {
-        count = summary.count
-        min = summary.minimum
-        max = summary.maximum
-        mean = summary.mean
-        q1 = summary.lowerQuartile
-        median = summary.median
-        q3 = summary.upperQuartile
-        histogram = summary.histogram.map { Bin(turn: $0.turn, count: $0.count) }
-    }
-}
-
-/// One conversation's verdicts.
-public struct ConversationResult: Codable, Sendable, Equatable {
-    public var conversation: Int
-    public var seedIndex: Int
-    public var replicate: Int
-    public var turns: Int
-    /// Self-BLEU over its outputs, 0–100; nil for fewer than two outputs.
-    public var selfBLEU: Double?
-    public var study: Verdict
-    public var loop: Verdict
-
-    enum CodingKeys: String, CodingKey {
-        case conversation, replicate, turns, study, loop
-        case seedIndex = "seed_index"
-        case selfBLEU = "self_bleu"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(conversation, forKey: .conversation)
-        try container.encode(seedIndex, forKey: .seedIndex)
-        try container.encode(replicate, forKey: .replicate)
-        try container.encode(turns, forKey: .turns)
-        // An explicit null: a reader should see that self-BLEU is undefined, not wonder whether it was computed.
-        try container.encode(selfBLEU, forKey: .selfBLEU)
-        try container.encode(study, forKey: .study)
-        try container.encode(loop, forKey: .loop)
-    }
-}
-
-/// A detector's verdict on one conversation; `onset` is written as null when it did not converge.
+/// A verdict on one conversation; `onset` is written as null when it did not converge.
 public struct Verdict: Codable, Sendable, Equatable {
     public var converged: Bool
     public var onset: Int?

@@ -4,7 +4,7 @@ public import ConvergeMetrics
 /// Both detectors calibrated against the same labels: the sensitivity tables, the recommended
 /// settings and their cross-validated agreement (docs/METRICS.md, "Calibration").
 public struct CalibrationOutcome: Sendable {
-    /// Labelled conversations, and how many of them a person called converged.
+    /// Labelled conversations, and how many of them the labels call converged.
     public var conversations: Int
     public var labelledConverged: Int
     /// The sensitivity tables, in grid order.
@@ -70,9 +70,12 @@ public struct CalibrationOutcome: Sendable {
     }
 
     /// The recommended settings as a detector file.
-    /// - Parameter runs: the names of the runs the labels came from, for the provenance.
-    /// - Returns: both detectors with a provenance line stating the data and the agreement.
-    public func detectors(runs: [String]) -> ConvergenceDetectors {
+    /// - Parameters:
+    ///   - runs: the names of the runs the labels came from, for the provenance.
+    ///   - labellers: who made the labels, as the label files name them, for the provenance.
+    /// - Returns: the study rule and the loop detector with a provenance line stating the data, who
+    ///   labelled it and the agreement; the fitted rule is the shipped one.
+    public func detectors(runs: [String], labellers: [String] = []) -> ConvergenceDetectors {
         func kappa(_ value: Double?) -> String { value.map { TerminalSummary.format($0) } ?? "undefined" }
         let heldOut = folds.map { folds in
             "; \(folds)-fold cross-validated κ study \(kappa(studyHeldOut?.cohensKappa)), loop \(kappa(loopHeldOut?.cohensKappa))"
@@ -81,8 +84,9 @@ public struct CalibrationOutcome: Sendable {
             "; on \(study.agreement.total) held-out conversations of other runs κ study \(kappa(study.cohensKappa)), loop \(kappa(loopEvaluation?.cohensKappa))"
         } ?? ""
         let provenance = "calibrated by converge calibrate on \(conversations) labelled conversations (\(labelledConverged) converged) "
-            + "from \(runs.joined(separator: ", ")); in-sample κ study \(kappa(studyBest.cohensKappa)), loop \(kappa(loopBest.cohensKappa))"
+            + "from \(runs.joined(separator: ", "))"
+            + (labellers.isEmpty ? "" : ", labelled by \(labellers.joined(separator: ", "))") + "; in-sample κ study \(kappa(studyBest.cohensKappa)), loop \(kappa(loopBest.cohensKappa))"
             + heldOut + evaluated
-        return ConvergenceDetectors(study: studyBest.detector, loop: loopBest.detector, provenance: provenance)
+        return ConvergenceDetectors(study: studyBest.detector, fitted: .fitted, loop: loopBest.detector, provenance: provenance)
     }
 }

@@ -12,8 +12,31 @@ extension StudyRule {
 extension RepetitionLoopDetector {
     /// For example `rep_4_window ≥ 0.3 or compression_ratio_window ≥ 2.2; ≥ 3 looping turns, gaps ≤ 1, lasting to the end`.
     public var summaryLine: String {
-        let tests = signals.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) ≥ \($0.value)" }
         let ending = requiresPersistence ? ", lasting to the end" : ""
-        return "\(tests.joined(separator: " or ")); ≥ \(minimumLoopTurns) looping turns, gaps ≤ \(maximumGap)\(ending)"
+        return loopLine + ending
+    }
+
+    /// The looping test and episode rule that all three loop verdicts share.
+    var loopLine: String {
+        let tests = signals.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) ≥ \($0.value)" }
+        return "\(tests.joined(separator: " or ")); ≥ \(minimumLoopTurns) looping turns, gaps ≤ \(maximumGap)"
+    }
+}
+
+extension ConvergenceDetectors {
+    /// One verdict's rule in one line, naming the verdict.
+    /// - Parameter name: the verdict.
+    /// - Returns: for example `dominant loop: rep_4_window ≥ 0.2 …; looping at the end or ≥ 4 of the last 6 turns`.
+    public func summaryLine(_ name: VerdictName) -> String {
+        let rule: String
+        switch name {
+        case .loopingAtEnd: rule = loop.loopLine + "; lasting to the last turn"
+        case .dominantLoop:
+            rule = loop.loopLine + "; lasting to the last turn, or ≥ \(loop.dominantMinimum) of the last \(loop.dominantWindow) turns looping"
+        case .everLooped: rule = loop.loopLine + "; at any point"
+        case .studyRule: rule = study.summaryLine
+        case .fittedRule: rule = fitted.summaryLine
+        }
+        return "\(name.title): \(rule)"
     }
 }

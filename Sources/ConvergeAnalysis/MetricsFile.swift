@@ -19,7 +19,7 @@ public enum MetricsFile {
         for entry in metrics {
             for (turn, row) in zip(entry.conversation.turns, entry.series) {
                 let identity = [
-                    String(entry.conversation.id), String(entry.conversation.seedIndex), String(entry.conversation.replicate),
+                    entry.conversation.identifier.description, String(entry.conversation.seedIndex), String(entry.conversation.replicate),
                     String(turn.turn), turn.agent.rawValue, turn.model,
                 ]
                 text += CSV.line(identity + row.csvFields.dropFirst())
@@ -49,10 +49,10 @@ public enum MetricsFile {
             }
             columns.append((metric, index))
         }
-        var rowsByTurn: [[Int]: TurnMetrics] = [:]
+        var rowsByTurn: [String: [Int: TurnMetrics]] = [:]
         for (offset, fields) in rows.dropFirst().enumerated() {
             let line = offset + 2
-            guard fields.count == names.count, let id = Int(fields[conversationColumn]), let turn = Int(fields[turnColumn]) else {
+            guard fields.count == names.count, let turn = Int(fields[turnColumn]) else {
                 throw ConvergeError(.io, "\(url.path) line \(line) does not match the header")
             }
             var row = TurnMetrics(turn: turn)
@@ -62,13 +62,13 @@ public enum MetricsFile {
                 }
                 row[metric] = value
             }
-            rowsByTurn[[id, turn]] = row
+            rowsByTurn[fields[conversationColumn], default: [:]][turn] = row
         }
         return try conversations.map { conversation in
             let series = try conversation.turns.map { turn in
-                guard let row = rowsByTurn[[conversation.id, turn.turn]] else {
+                guard let row = rowsByTurn[conversation.identifier.description]?[turn.turn] else {
                     throw ConvergeError(
-                        .io, "\(url.path) has no row for conversation \(conversation.id) turn \(turn.turn); it is out of date")
+                        .io, "\(url.path) has no row for conversation \(conversation.identifier) turn \(turn.turn); it is out of date")
                 }
                 return row
             }

@@ -1,5 +1,5 @@
 import ConvergeCore
-import ConvergeMetrics
+public import ConvergeMetrics
 
 /// Figures for one agent and model over the whole run.
 public struct ModelFigures: Codable, Sendable, Equatable {
@@ -15,13 +15,8 @@ public struct ModelFigures: Codable, Sendable, Equatable {
     /// Each metric column's mean over its turns where the metric is defined.
     public var means: [String: Double]
     /// The share of its turns that lie in a loop (at or after the onset of a converged conversation),
-    /// for each detector.
-    public var loopShare: LoopShare
-
-    public struct LoopShare: Codable, Sendable, Equatable {
-        public var study: Double
-        public var loop: Double
-    }
+    /// for each verdict.
+    public var loopShare: [VerdictName: Double]
 
     enum CodingKeys: String, CodingKey {
         case agent, model, turns, means
@@ -33,17 +28,16 @@ public struct ModelFigures: Codable, Sendable, Equatable {
     /// One entry per (agent, model), ordered by agent then model.
     /// - Parameters:
     ///   - metrics: every conversation's series.
-    ///   - verdicts: the study rule's and the loop detector's verdict per conversation, in order.
-    static func compute(
-        _ metrics: [ConversationMetrics], verdicts: [(study: ConvergenceVerdict, loop: ConvergenceVerdict)]
-    ) -> [ModelFigures] {
+    ///   - verdicts: every conversation's verdicts, in order.
+    static func compute(_ metrics: [ConversationMetrics], verdicts: [ConversationVerdicts]) -> [ModelFigures] {
         struct Key: Hashable, Comparable {
             let agent: String
             let model: String
             static func < (a: Key, b: Key) -> Bool { (a.agent, a.model) < (b.agent, b.model) }
         }
         struct Tally {
-            var turns = 0, tokens = 0, inStudyLoop = 0, inLoop = 0
+            var turns = 0, tokens = 0
+            var inLoop: [VerdictName: Int] = [:]
             var finishReasons: [String: Int] = [:]
             var sums: [TurnMetric: (sum: Double, count: Int)] = [:]
         }
@@ -55,8 +49,9 @@ public struct ModelFigures: Codable, Sendable, Equatable {
                 tally.turns += 1
                 tally.tokens += turn.tokens
                 tally.finishReasons[turn.finishReason.rawValue, default: 0] += 1
-                if let onset = verdict.study.onset, turn.turn >= onset { tally.inStudyLoop += 1 }
-                if let onset = verdict.loop.onset, turn.turn >= onset { tally.inLoop += 1 }
+                for name in VerdictName.allCases {
+                    if let onset = verdict[name].onset, turn.turn >= onset { tally.inLoop[name, default: 0] += 1 }
+                }
                 for (metric, value) in row.values {
                     let sum = tally.sums[metric] ?? (0, 0)
                     tally.sums[metric] = (sum.sum + value, sum.count + 1)
@@ -71,7 +66,7 @@ public struct ModelFigures: Codable, Sendable, Equatable {
                 agent: key.agent, model: key.model, turns: tally.turns, meanTokens: Double(tally.tokens) / turns,
                 finishReasons: tally.finishReasons,
                 means: Dictionary(uniqueKeysWithValues: tally.sums.map { ($0.key.rawValue, $0.value.sum / Double($0.value.count)) }),
-                loopShare: LoopShare(study: Double(tally.inStudyLoop) / turns, loop: Double(tally.inLoop) / turns))
+                loopShare: Dictionary(uniqueKeysWithValues: VerdictName.allCases.map { ($0, Double(tally.inLoop[$0] ?? 0) / turns) }))
         }
     }
 }

@@ -11,27 +11,27 @@ extension ReportInput {
         let summary = analysis.summary
         let settings = summary.detectorSettings
         let thresholds = Dictionary(
-            uniqueKeysWithValues: (settings.study.thresholds.merging(settings.loop.signals) { first, _ in first }).map { ($0.key.rawValue, $0.value) })
+            uniqueKeysWithValues: (settings.loop.signals.merging(settings.study.thresholds) { first, _ in first }).map { ($0.key.rawValue, $0.value) })
         let similarity = Dictionary(analysis.similarity.map { ($0.conversation, $0) }) { first, _ in first }
         let results = Dictionary(summary.conversations.map { ($0.conversation, $0) }) { first, _ in first }
         let conversations = analysis.metrics.map { entry in
             let id = entry.conversation.id
-            let result = results[id]
-            let matrix = similarity[id].map {
+            let result = results[entry.conversation.identifier]
+            let matrix = similarity[entry.conversation.identifier].map {
                 SimilarityMatrix(label: "cosine similarity", values: $0.values, firstTurn: $0.firstTurn, domain: 0...1)
             }
             return ConversationReport(
                 id: id, seed: entry.conversation.seed, turns: entry.conversation.turns,
                 series: Dictionary(uniqueKeysWithValues: TurnMetric.allCases.map { metric in (metric.rawValue, entry.series.map { $0[metric] }) }),
                 thresholds: thresholds,
-                detections: [
-                    Detection(detector: "study", converged: result?.study.converged ?? false, onset: result?.study.onset),
-                    Detection(detector: "loop", converged: result?.loop.converged ?? false, onset: result?.loop.onset),
-                ],
+                detections: VerdictName.allCases.map { name in
+                    Detection(detector: name.rawValue, converged: result?[name].converged ?? false, onset: result?[name].onset)
+                },
                 similarity: matrix,
                 interventions: entry.conversation.turns.compactMap { turn in
                     turn.intervention.map { Intervention(turn: turn.turn, description: "\($0.action.rawValue): \($0.detail)") }
-                })
+                },
+                name: entry.conversation.name)
         }
         self.init(
             title: analysis.run.name,
@@ -41,10 +41,9 @@ extension ReportInput {
             metricDefinitions: MetricDefinitions(
                 text: Self.definitions,
                 signatures: summary.signatures.keys.sorted().map { ReportField($0, summary.signatures[$0]!) }),
-            detectors: [
-                DetectorSummary(summary.study, name: "study", conversations: summary.conversations.map(\.study)),
-                DetectorSummary(summary.loop, name: "loop", conversations: summary.conversations.map(\.loop)),
-            ],
+            detectors: VerdictName.allCases.map { name in
+                DetectorSummary(summary[name], name: name.rawValue, conversations: summary.conversations.map { $0[name] })
+            },
             conversations: conversations,
             aggregates: PerTurnBands.compute(analysis.metrics),
             tsnePoints: Self.tsnePoints(analysis),
@@ -60,16 +59,24 @@ extension ReportInput {
         Coherence: mean cosine of adjacent sentence embeddings; undefined below two sentences.
         rep_4 / rep_4_window: 1 − unique 4-grams / 4-grams, of the output / of the previous and current output joined.
         compression_ratio(_window): UTF-8 bytes / zlib level-9 bytes.
+        Verdicts: looping_at_end = a loop of the loop detector lasts to the last turn; dominant_loop (the default) = \
+        that, or at least m of the last w turns loop; ever_looped = a loop of k turns happened; study_rule = cosine, \
+        Jaccard, BLEU distance and coherence difference between consecutive outputs all below for 3 turns; \
+        fitted_rule = a rule of that form fitted to labels. recurrence_4: share of an output's digit-normalised 4-grams \
+        already seen in the two previous outputs or itself.
         Converged fraction: Wilson 95% score interval. Per-turn bands: mean ± 1.96·s/√n over conversations.
         Full definitions: docs/METRICS.md in the converge sources.
         """
 
     private static func tsnePoints(_ analysis: RunAnalysis) -> [TSNEPoint] {
-        let texts = Dictionary(analysis.metrics.map { ($0.conversation.id, [$0.conversation.seed] + $0.conversation.outputs) }) { first, _ in first }
+        // tsne.csv holds ids as text, so match on the text: a string id "7" and the number 7 read alike.
+        let conversations = Dictionary(analysis.metrics.map { ($0.conversation.identifier.description, $0.conversation) }) { first, _ in first }
         return analysis.tsne.map { row in
-            let text = texts[row.conversation].flatMap { $0.indices.contains(row.turn) ? $0[row.turn] : nil } ?? ""
+            let conversation = conversations[row.conversation.description]
+            let texts = conversation.map { [$0.seed] + $0.outputs } ?? []
+            let text = texts.indices.contains(row.turn) ? texts[row.turn] : ""
             return TSNEPoint(
-                x: row.x, y: row.y, conversation: row.conversation, turn: row.turn, agent: row.agent, isSeed: row.turn == 0,
+                x: row.x, y: row.y, conversation: conversation?.id ?? -1, turn: row.turn, agent: row.agent, isSeed: row.turn == 0,
                 label: String(text.prefix(120)))
         }
     }

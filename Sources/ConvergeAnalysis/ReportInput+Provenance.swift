@@ -26,6 +26,7 @@ extension ReportInput {
         }
         fields.append(ReportField("embedder", analysis.summary.embedder))
         fields.append(ReportField("detector settings", analysis.summary.detectorSettings.provenance))
+        fields.append(ReportField("default verdict", analysis.summary.defaultVerdict.rawValue))
         return fields
     }
 

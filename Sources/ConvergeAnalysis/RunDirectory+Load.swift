@@ -56,7 +56,7 @@ extension RunDirectory {
     /// Groups turns by conversation and checks that each conversation is whole: turns 1…n once each,
     /// none failed, one seed index and replicate, and a seed.
     static func group(_ records: [TurnRecord], seeds: [String]?, transcript: URL) throws -> [ConversationTranscript] {
-        let byConversation = Dictionary(grouping: records, by: \.conversation)
+        let byConversation = Dictionary(grouping: numbered(records), by: \.conversation)
         return try byConversation.keys.sorted().map { id in
             let turns = byConversation[id]!.sorted { $0.turn < $1.turn }
             let first = turns[0]
@@ -77,7 +77,23 @@ extension RunDirectory {
             }
             let seed = try seedText(of: turns, id: id, seeds: seeds, transcript: transcript)
             return ConversationTranscript(
-                id: id, seedIndex: first.seedIndex, replicate: first.replicate, seed: seed, turns: turns)
+                id: id, seedIndex: first.seedIndex, replicate: first.replicate, seed: seed, turns: turns,
+                name: first.conversationName)
+        }
+    }
+
+    /// Records whose conversation ids are strings, numbered in the ids' sorted order so that the
+    /// rest of the analysis can key conversations by number. When any id is a string, every id is
+    /// read as text (a number 7 becomes "7"), so a mixed transcript still keeps one id per conversation.
+    private static func numbered(_ records: [TurnRecord]) -> [TurnRecord] {
+        guard records.contains(where: { $0.conversationName != nil }) else { return records }
+        let names = records.map { $0.conversationName ?? String($0.conversation) }
+        let numbers = Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, $0) })
+        return zip(records, names).map { record, name in
+            var record = record
+            record.conversation = numbers[name]!
+            record.conversationName = name
+            return record
         }
     }
 

@@ -4,8 +4,11 @@ public import Foundation
 
 /// One conversation of a run directory: its seed and its turns in order, turn 1 first.
 public struct ConversationTranscript: Sendable, Equatable {
-    /// The transcript's `conversation` field.
+    /// The conversation's number: the transcript's `conversation` field, or for string ids a
+    /// number assigned in the ids' sorted order.
     public var id: Int
+    /// The transcript's `conversation` field when it is a string.
+    public var name: String?
     public var seedIndex: Int
     public var replicate: Int
     /// The seed text the conversation started from.
@@ -19,13 +22,18 @@ public struct ConversationTranscript: Sendable, Equatable {
     ///   - replicate: the replicate number.
     ///   - seed: the seed text.
     ///   - turns: the turns in order.
-    public init(id: Int, seedIndex: Int, replicate: Int, seed: String, turns: [TurnRecord]) {
+    ///   - name: the transcript's string id, if it has one.
+    public init(id: Int, seedIndex: Int, replicate: Int, seed: String, turns: [TurnRecord], name: String? = nil) {
         self.id = id
+        self.name = name
         self.seedIndex = seedIndex
         self.replicate = replicate
         self.seed = seed
         self.turns = turns
     }
+
+    /// The id every output writes: the transcript's own, string or number.
+    public var identifier: ConversationID { name.map(ConversationID.name) ?? .number(id) }
 
     /// The output texts in turn order.
     public var outputs: [String] { turns.map(\.text) }

@@ -1,11 +1,11 @@
-import ConvergeCore
+public import ConvergeCore
 import ConvergeMetrics
 public import Foundation
 
 /// Turn × turn cosine similarity of one conversation's texts, seed included as turn 0: a loop shows
 /// as a bright block in the report's recurrence plot.
 public struct ConversationSimilarity: Codable, Sendable, Equatable {
-    public var conversation: Int
+    public var conversation: ConversationID
     /// The turn of row 0; 0, the seed.
     public var firstTurn: Int
     /// `values[i][j]` is the cosine similarity of turns `firstTurn + i` and `firstTurn + j`.
@@ -18,7 +18,7 @@ public struct ConversationSimilarity: Codable, Sendable, Equatable {
 
     /// The matrix of a conversation with embeddings.
     init(_ entry: ConversationMetrics) {
-        conversation = entry.conversation.id
+        conversation = entry.conversation.identifier
         firstTurn = 0
         let vectors = entry.embeddings
         values = vectors.map { a in vectors.map { b in CosineDistance.similarity(a, b) } }

@@ -4,7 +4,7 @@ public import Foundation
 
 /// One point of `tsne.csv`: a seed (turn 0, no agent) or an output.
 public struct TSNERow: Sendable, Equatable {
-    public var conversation: Int
+    public var conversation: ConversationID
     /// 0 for the seed.
     public var turn: Int
     /// nil for the seed.
@@ -12,7 +12,7 @@ public struct TSNERow: Sendable, Equatable {
     public var x: Double
     public var y: Double
 
-    public init(conversation: Int, turn: Int, agent: Agent?, x: Double, y: Double) {
+    public init(conversation: ConversationID, turn: Int, agent: Agent?, x: Double, y: Double) {
         self.conversation = conversation
         self.turn = turn
         self.agent = agent
@@ -39,7 +39,7 @@ public enum TSNEMap {
             for (turn, vector) in entry.embeddings.enumerated() {
                 vectors.append(vector)
                 let agent = turn == 0 ? nil : entry.conversation.turns[turn - 1].agent
-                rows.append(TSNERow(conversation: entry.conversation.id, turn: turn, agent: agent, x: 0, y: 0))
+                rows.append(TSNERow(conversation: entry.conversation.identifier, turn: turn, agent: agent, x: 0, y: 0))
             }
         }
         let result: TSNEResult
@@ -66,7 +66,7 @@ public enum TSNEMap {
     public static func text(_ rows: [TSNERow]) -> String {
         var text = CSV.line(header)
         for row in rows {
-            text += CSV.line([String(row.conversation), String(row.turn), row.agent?.rawValue ?? "", "\(row.x)", "\(row.y)"])
+            text += CSV.line([row.conversation.description, String(row.turn), row.agent?.rawValue ?? "", "\(row.x)", "\(row.y)"])
         }
         return text
     }
@@ -78,9 +78,10 @@ public enum TSNEMap {
             throw ConvergeError(.io, "\(url.path) is not a t-SNE map with header \(header.joined(separator: ","))")
         }
         return try lines.dropFirst().enumerated().map { offset, fields in
-            guard fields.count == 5, let conversation = Int(fields[0]), let turn = Int(fields[1]),
+            guard fields.count == 5, !fields[0].isEmpty, let turn = Int(fields[1]),
                   let x = Double(fields[3]), let y = Double(fields[4])
             else { throw ConvergeError(.io, "\(url.path) line \(offset + 2) is not conversation,turn,agent,x,y") }
+            let conversation = Int(fields[0]).map(ConversationID.number) ?? .name(fields[0])
             return TSNERow(conversation: conversation, turn: turn, agent: Agent(rawValue: fields[2]), x: x, y: y)
         }
     }

@@ -1,8 +1,8 @@
 import ConvergeMetrics
 import Foundation
 
-/// The readable summary `converge analyze` prints: the converged fraction of each detector with its
-/// Wilson 95% CI and onsets, the detector rules, and a few figures per model.
+/// The readable summary `converge analyze` prints: the converged fraction of each named verdict with
+/// its Wilson 95% CI and onsets, the rules, and a few figures per model.
 public enum TerminalSummary {
     /// - Parameter summary: the analysis summary.
     /// - Returns: the text, ending with a line break.
@@ -13,23 +13,30 @@ public enum TerminalSummary {
             "",
             "Converged, with Wilson 95% CI:",
         ]
-        for (name, result) in [("study rule", summary.study), ("loop detector", summary.loop)] {
+        for name in VerdictName.allCases {
+            let result = summary[name]
+            let title = name == summary.defaultVerdict ? "\(name.rawValue) *" : name.rawValue
             let count = "\(result.converged) / \(result.total)"
             let interval = "[\(percent(result.ciLow)), \(percent(result.ciHigh))]"
-            lines.append("  " + pad(name, 15) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsets))
+            lines.append("  " + pad(title, 17) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsets))
         }
-        lines += ["", "  " + summary.study.description, "  " + summary.loop.description, ""]
+        let escapes = summary.conversations.reduce(0) { $0 + $1.escapeTurns.count }
+        let share = summary.conversations.isEmpty ? 0 : summary.conversations.reduce(0) { $0 + $1.loopShare } / Double(summary.conversations.count)
+        lines += [
+            "  * default verdict. Loops escaped: \(escapes); mean share of turns spent looping: \(percent(share)).", "",
+        ]
+        lines += VerdictName.allCases.map { "  " + summary[$0].description } + [""]
         let columns = ["bleu_distance_prev", "jaccard_distance_prev", "cosine_distance_prev", "rep_4_window"]
         lines.append(
             pad("Per model (means over its turns)", 44)
                 + " turns  tokens  " + columns.map { pad(abbreviation($0), 9, right: true) }.joined(separator: " ")
-                + "  in loop: study / loop")
+                + "  in loop: study / \(summary.defaultVerdict.rawValue)")
         for model in summary.models {
             let name = pad("\(model.agent) \(shortened(model.model, 40))", 44)
             let means = columns.map { column in pad(model.means[column].map { String(format: "%.3f", $0) } ?? "–", 9, right: true) }
             lines.append(
                 name + pad(String(model.turns), 6, right: true) + pad(String(format: "%.1f", model.meanTokens), 8, right: true)
-                    + "  " + means.joined(separator: " ") + "  " + percent(model.loopShare.study) + " / " + percent(model.loopShare.loop))
+                    + "  " + means.joined(separator: " ") + "  " + percent(model.loopShare[.studyRule] ?? 0) + " / " + percent(model.loopShare[summary.defaultVerdict] ?? 0))
         }
         if let tsne = summary.tsne {
             lines += ["", "t-SNE: \(tsne.points) points, \(tsne.method), perplexity \(format(tsne.perplexity)), final KL divergence \(format(tsne.klDivergence))"]
@@ -37,9 +44,9 @@ public enum TerminalSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func onsets(_ onsets: OnsetDistribution?) -> String {
+    private static func onsets(_ onsets: OnsetSummary?) -> String {
         guard let onsets else { return "no onsets" }
-        return "onset median \(format(onsets.median)) (IQR \(format(onsets.q1))–\(format(onsets.q3)), range \(onsets.min)–\(onsets.max))"
+        return "onset median \(format(onsets.median)) (IQR \(format(onsets.lowerQuartile))–\(format(onsets.upperQuartile)), range \(onsets.minimum)–\(onsets.maximum))"
     }
 
     private static func abbreviation(_ column: String) -> String {

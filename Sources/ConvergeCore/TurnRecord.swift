@@ -21,7 +21,12 @@ public enum FinishReason: String, Codable, Sendable {
 
 /// One line of `transcript.jsonl`: one model output. Field names are the command-line contract.
 public struct TurnRecord: Codable, Sendable, Equatable {
+    /// The conversation's number; for a transcript whose ids are strings, the number the loader
+    /// assigns (`conversationName` keeps the string).
     public var conversation: Int
+    /// The `conversation` field when another tool wrote it as a string ("conv_0042"); written back
+    /// in its place.
+    public var conversationName: String?
     public var seedIndex: Int
     public var replicate: Int
     /// 1-based.
@@ -61,5 +66,43 @@ public struct TurnRecord: Codable, Sendable, Equatable {
         case seedIndex = "seed_index"
         case promptTokens = "prompt_tokens"
         case finishReason = "finish_reason"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(ConversationID.self, forKey: .conversation) {
+        case .number(let number):
+            conversation = number
+        case .name(let name):
+            conversation = 0
+            conversationName = name
+        }
+        seedIndex = try container.decode(Int.self, forKey: .seedIndex)
+        replicate = try container.decode(Int.self, forKey: .replicate)
+        turn = try container.decode(Int.self, forKey: .turn)
+        agent = try container.decode(Agent.self, forKey: .agent)
+        model = try container.decode(String.self, forKey: .model)
+        text = try container.decode(String.self, forKey: .text)
+        promptTokens = try container.decode(Int.self, forKey: .promptTokens)
+        tokens = try container.decode(Int.self, forKey: .tokens)
+        finishReason = try container.decode(FinishReason.self, forKey: .finishReason)
+        seed = try container.decodeIfPresent(String.self, forKey: .seed)
+        intervention = try container.decodeIfPresent(TurnIntervention.self, forKey: .intervention)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(conversationName.map(ConversationID.name) ?? .number(conversation), forKey: .conversation)
+        try container.encode(seedIndex, forKey: .seedIndex)
+        try container.encode(replicate, forKey: .replicate)
+        try container.encode(turn, forKey: .turn)
+        try container.encode(agent, forKey: .agent)
+        try container.encode(model, forKey: .model)
+        try container.encode(text, forKey: .text)
+        try container.encode(promptTokens, forKey: .promptTokens)
+        try container.encode(tokens, forKey: .tokens)
+        try container.encode(finishReason, forKey: .finishReason)
+        try container.encodeIfPresent(seed, forKey: .seed)
+        try container.encodeIfPresent(intervention, forKey: .intervention)
     }
 }

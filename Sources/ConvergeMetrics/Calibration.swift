@@ -2,7 +2,8 @@
 public struct LabelledConversation: Sendable {
     /// An identifier carried into reports, such as the conversation number.
     public var id: String
-    /// The reference verdict, from careful human readers.
+    /// The reference verdict, from careful readers; who they were (people, AI readers or an LLM
+    /// judge) travels with the label file.
     public var label: ConvergenceVerdict
     /// The conversation's per-turn metrics.
     public var series: [TurnMetrics]

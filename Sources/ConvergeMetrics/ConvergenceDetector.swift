@@ -41,30 +41,75 @@ extension ConvergenceDetector {
     }
 }
 
-/// Both detectors, as shipped side by side in every output and saved as one detector JSON file.
+/// Every detector setting behind the named verdicts, shipped side by side in every output and saved
+/// as one detector JSON file.
 public struct ConvergenceDetectors: Codable, Equatable, Sendable {
-    /// The study's rule.
+    /// The study's rule (`study_rule`).
     public var study: StudyRule
-    /// The tool's own detector.
+    /// A rule of the study's form fitted to labels (`fitted_rule`).
+    public var fitted: StudyRule
+    /// The tool's own detector, behind the three loop verdicts.
     public var loop: RepetitionLoopDetector
-    /// Where the thresholds came from, carried into every output so a reader can tell a
-    /// calibrated setting from another.
+    /// Where the thresholds came from and who made the labels, carried into every output so a
+    /// reader can tell a calibrated setting from another.
     public var provenance: String
 
     /// - Parameters:
     ///   - study: the study's rule.
+    ///   - fitted: the fitted rule.
     ///   - loop: the tool's own detector.
     ///   - provenance: where the thresholds came from.
-    public init(study: StudyRule, loop: RepetitionLoopDetector, provenance: String) {
+    public init(study: StudyRule, fitted: StudyRule = .fitted, loop: RepetitionLoopDetector, provenance: String) {
         self.study = study
+        self.fitted = fitted
         self.loop = loop
         self.provenance = provenance
+    }
+
+    enum CodingKeys: String, CodingKey { case study, fitted, loop, provenance }
+
+    /// Reads a detector file; one written before the fitted rule had its own name gets the
+    /// shipped fitted rule.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            study: try container.decode(StudyRule.self, forKey: .study),
+            fitted: try container.decodeIfPresent(StudyRule.self, forKey: .fitted) ?? .fitted,
+            loop: try container.decode(RepetitionLoopDetector.self, forKey: .loop),
+            provenance: try container.decode(String.self, forKey: .provenance))
     }
 
     /// The built-in defaults, calibrated on labelled conversations of the default models under the
     /// paper protocol (docs/METRICS.md, "Calibration"). Other models or settings deserve their own
     /// labels and `converge calibrate`.
     public static let calibrated = ConvergenceDetectors(
-        study: .calibrated, loop: .calibrated,
-        provenance: "calibrated by converge calibrate on 100 conversations of the default pair under the paper protocol (data/calibration), labelled by two readers (κ 0.92 and 0.96 between them); held-out κ loop 0.84 / 0.80 (fit on one run, scored on the other), study 0.34")
+        study: .study, fitted: .fitted, loop: .calibrated,
+        provenance: "calibrated by converge calibrate on 100 conversations of the default pair under the paper protocol (data/calibration), labelled by 2 AI readers (AI agents, not people; κ 0.92 and 0.96 between them) with the lasts-to-the-end criterion; loop signals chosen on all 100 (looping_at_end κ 0.88, in sample); study rule thresholds fitted on paper-seed1 (κ 0.31 in sample, −0.00 on paper-seed2)")
+
+    /// Every named verdict of one conversation, with its escape turns and loop share.
+    /// - Parameter series: the per-turn metrics in turn order.
+    /// - Returns: the verdicts.
+    public func verdicts(_ series: [TurnMetrics]) -> ConversationVerdicts {
+        var tracker = loop.makeTracker()
+        for row in series { tracker.append(row) }
+        var verdicts: [VerdictName: ConvergenceVerdict] = [.studyRule: study.detect(series), .fittedRule: fitted.detect(series)]
+        for name in VerdictName.allCases {
+            if let verdict = tracker.verdict(name) { verdicts[name] = verdict }
+        }
+        return ConversationVerdicts(verdicts: verdicts, escapeTurns: tracker.escapeTurns, loopShare: tracker.loopShare)
+    }
+}
+
+/// One conversation under every named verdict (docs/METRICS.md, "Verdicts").
+public struct ConversationVerdicts: Equatable, Sendable {
+    /// One verdict per `VerdictName`.
+    public var verdicts: [VerdictName: ConvergenceVerdict]
+    /// Turns where a loop of the loop detector was escaped.
+    public var escapeTurns: [Int]
+    /// The share of turns spent inside such loops.
+    public var loopShare: Double
+
+    /// - Parameter name: a verdict.
+    /// - Returns: its verdict; "not converged" if it was not computed.
+    public subscript(name: VerdictName) -> ConvergenceVerdict { verdicts[name] ?? ConvergenceVerdict(onset: nil) }
 }

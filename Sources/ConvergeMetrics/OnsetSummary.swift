@@ -21,6 +21,15 @@ public struct OnsetSummary: Codable, Equatable, Sendable {
     /// Every onset turn that occurs, ascending.
     public var histogram: [Bin]
 
+    /// The keys `summary.json` and `comparison.json` use.
+    enum CodingKeys: String, CodingKey {
+        case count, mean, median, histogram
+        case minimum = "min"
+        case maximum = "max"
+        case lowerQuartile = "q1"
+        case upperQuartile = "q3"
+    }
+
     /// - Parameter onsets: the onset turn of each converged conversation.
     /// - Returns: nil when no conversation converged.
     public init?(onsets: [Int]) {
@@ -30,19 +39,13 @@ public struct OnsetSummary: Codable, Equatable, Sendable {
         minimum = sorted[0]
         maximum = sorted[sorted.count - 1]
         mean = Double(sorted.reduce(0, +)) / Double(sorted.count)
-        lowerQuartile = Self.quantile(sorted, 0.25)
-        median = Self.quantile(sorted, 0.5)
-        upperQuartile = Self.quantile(sorted, 0.75)
+        let values = sorted.map(Double.init)
+        lowerQuartile = linearQuantile(values, 0.25)
+        median = linearQuantile(values, 0.5)
+        upperQuartile = linearQuantile(values, 0.75)
         var counts: [Int: Int] = [:]
         for onset in sorted { counts[onset, default: 0] += 1 }
         histogram = counts.keys.sorted().map { Bin(turn: $0, count: counts[$0]!) }
     }
 
-    private static func quantile(_ sorted: [Int], _ q: Double) -> Double {
-        let position = Double(sorted.count - 1) * q
-        let below = Int(position.rounded(.down))
-        let above = min(below + 1, sorted.count - 1)
-        let fraction = position - Double(below)
-        return Double(sorted[below]) + fraction * Double(sorted[above] - sorted[below])
-    }
 }

@@ -19,31 +19,61 @@ public struct RepetitionLoopDetector: ConvergenceDetector, Equatable {
     /// Non-looping turns tolerated inside an episode and after its end.
     public var maximumGap: Int
     /// Whether the loop must last to the final turn; if false, the first qualifying episode counts.
+    /// It picks the verdict of `detect` and of live trackers; every output carries all three loop
+    /// verdicts anyway.
     public var requiresPersistence: Bool
+    /// w of the dominant-loop verdict: the last w turns are inspected.
+    public var dominantWindow: Int
+    /// m of the dominant-loop verdict: looping turns needed among the last w.
+    public var dominantMinimum: Int
 
     /// - Parameters:
     ///   - signals: the signal columns and thresholds.
     ///   - minimumLoopTurns: looping turns an episode needs, at least 1.
     ///   - maximumGap: non-looping turns tolerated, at least 0.
     ///   - requiresPersistence: whether the loop must last to the end.
+    ///   - dominantWindow: w of the dominant-loop verdict, at least 1.
+    ///   - dominantMinimum: m of the dominant-loop verdict, 1 ≤ m ≤ w.
     public init(
         signals: [TurnMetric: Double], minimumLoopTurns: Int = 3, maximumGap: Int = 1,
-        requiresPersistence: Bool = true
+        requiresPersistence: Bool = true, dominantWindow: Int = 6, dominantMinimum: Int = 4
     ) {
         precondition(minimumLoopTurns >= 1, "minimumLoopTurns must be at least 1, got \(minimumLoopTurns)")
         precondition(maximumGap >= 0, "maximumGap must not be negative, got \(maximumGap)")
+        precondition(
+            (1...max(1, dominantWindow)).contains(dominantMinimum),
+            "need 1 ≤ dominantMinimum ≤ dominantWindow, got \(dominantMinimum) of \(dominantWindow)")
         self.signals = signals
         self.minimumLoopTurns = minimumLoopTurns
         self.maximumGap = maximumGap
         self.requiresPersistence = requiresPersistence
+        self.dominantWindow = dominantWindow
+        self.dominantMinimum = dominantMinimum
     }
 
-    /// The best-κ setting of `converge calibrate` on the shipped labelled conversations, the same
-    /// whichever run it was fitted on: rep-4 of two joined outputs at least 0.2, or their
-    /// compression ratio at least 2.8; 2 looping turns in a row, persisting to the end.
+    enum CodingKeys: String, CodingKey {
+        case signals, minimumLoopTurns, maximumGap, requiresPersistence, dominantWindow, dominantMinimum
+    }
+
+    /// Reads a detector file; files written before the dominant-loop verdict existed get its defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = RepetitionLoopDetector(signals: [:])
+        self.init(
+            signals: try container.decode([TurnMetric: Double].self, forKey: .signals),
+            minimumLoopTurns: try container.decode(Int.self, forKey: .minimumLoopTurns),
+            maximumGap: try container.decode(Int.self, forKey: .maximumGap),
+            requiresPersistence: try container.decode(Bool.self, forKey: .requiresPersistence),
+            dominantWindow: try container.decodeIfPresent(Int.self, forKey: .dominantWindow) ?? defaults.dominantWindow,
+            dominantMinimum: try container.decodeIfPresent(Int.self, forKey: .dominantMinimum) ?? defaults.dominantMinimum)
+    }
+
+    /// The calibrated setting (docs/METRICS.md, "Calibration"): rep-4 of two joined outputs at
+    /// least 0.2, their compression ratio at least 2.8, or recurrence at least 0.5; 2 looping
+    /// turns in a row; dominant loop when 4 of the last 6 turns loop.
     public static let calibrated = RepetitionLoopDetector(
-        signals: [.rep4Window: 0.2, .compressionRatioWindow: 2.8], minimumLoopTurns: 2, maximumGap: 0,
-        requiresPersistence: true)
+        signals: [.rep4Window: 0.2, .compressionRatioWindow: 2.8, .recurrence4: 0.5], minimumLoopTurns: 2,
+        maximumGap: 0, requiresPersistence: true, dominantWindow: 6, dominantMinimum: 4)
 
     /// Whether one turn loops.
     /// - Parameter row: the turn's metrics.
@@ -57,35 +87,21 @@ public struct RepetitionLoopDetector: ConvergenceDetector, Equatable {
     /// The detector's state over one conversation.
     public struct Tracker: ConvergenceTracker {
         let detector: RepetitionLoopDetector
-        private var episodeStart: Int?
-        private var loopingTurns = 0
-        private var lastLoopingTurn = 0
-        private var lastTurn = 0
-        private var firstQualifiedOnset: Int?
+        /// Every looping turn so far, grouped into episodes.
+        public private(set) var history: LoopHistory
 
-        init(detector: RepetitionLoopDetector) { self.detector = detector }
-
-        public var verdict: ConvergenceVerdict {
-            guard detector.requiresPersistence else { return ConvergenceVerdict(onset: firstQualifiedOnset) }
-            let running = lastTurn - lastLoopingTurn <= detector.maximumGap
-            let qualifies = loopingTurns >= detector.minimumLoopTurns
-            return ConvergenceVerdict(onset: running && qualifies ? episodeStart : nil)
+        init(detector: RepetitionLoopDetector) {
+            self.detector = detector
+            history = LoopHistory(maximumGap: detector.maximumGap)
         }
+
+        /// The verdict the detector is set to give: looping at the end with the persistence rule,
+        /// ever looped without it.
+        public var verdict: ConvergenceVerdict { detector.requiresPersistence ? loopingAtEnd : everLooped }
 
         @discardableResult
         public mutating func append(_ row: TurnMetrics) -> ConvergenceVerdict {
-            lastTurn = row.turn
-            if detector.loops(at: row) {
-                if episodeStart == nil || row.turn - lastLoopingTurn - 1 > detector.maximumGap {
-                    episodeStart = row.turn
-                    loopingTurns = 0
-                }
-                loopingTurns += 1
-                lastLoopingTurn = row.turn
-                if firstQualifiedOnset == nil, loopingTurns >= detector.minimumLoopTurns {
-                    firstQualifiedOnset = episodeStart
-                }
-            }
+            history.record(turn: row.turn, loops: detector.loops(at: row))
             return verdict
         }
     }

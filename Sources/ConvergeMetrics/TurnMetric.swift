@@ -30,6 +30,9 @@ public enum TurnMetric: String, CaseIterable, Codable, CodingKeyRepresentable, S
     case rep4Window = "rep_4_window"
     /// Compression ratio of o_{t−1} and o_t joined by a line break.
     case compressionRatioWindow = "compression_ratio_window"
+    /// The share of o_t's 4-grams already seen in o_{t−2}, o_{t−1} or earlier in o_t, digits
+    /// normalised: cycles between the agents and loops inside numbered scaffolding.
+    case recurrence4 = "recurrence_4"
 
     /// The four pairwise columns of one pair, in the order BLEU, BLEU distance, Jaccard, cosine.
     static func pairColumns(_ pair: TurnPair) -> [TurnMetric] {

@@ -50,6 +50,8 @@ public struct TurnSeries: Sendable {
         let window = previous.text + "\n" + output
         row[.rep4Window] = RepN.value(window, n: 4)
         row[.compressionRatioWindow] = CompressionRatio.value(window)
+        // The seed stands in for missing outputs, as o_0 does for the window.
+        row[.recurrence4] = Recurrence.value(output, after: ([seed] + recent).suffix(2).map(\.text))
         rows.append(row)
         recent = Array((recent + [current]).suffix(2))
         return row

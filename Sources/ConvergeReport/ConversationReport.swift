@@ -3,6 +3,8 @@ public import ConvergeCore
 /// One conversation: its transcript, its per-turn metrics and what the detectors decided.
 public struct ConversationReport: Sendable {
     public var id: Int
+    /// The transcript's own id when it is a string ("conv_0042"); shown in place of `id`.
+    public var name: String?
     public var seed: String
     /// Every turn in order (turn 1 first).
     public var turns: [TurnRecord]
@@ -21,9 +23,10 @@ public struct ConversationReport: Sendable {
     public init(
         id: Int, seed: String, turns: [TurnRecord], series: [String: [Double?]] = [:],
         thresholds: [String: Double] = [:], detections: [Detection] = [], similarity: SimilarityMatrix? = nil,
-        interventions: [Intervention] = []
+        interventions: [Intervention] = [], name: String? = nil
     ) {
         self.id = id
+        self.name = name
         self.seed = seed
         self.turns = turns
         self.series = series
@@ -32,6 +35,9 @@ public struct ConversationReport: Sendable {
         self.similarity = similarity
         self.interventions = interventions
     }
+
+    /// The id a reader sees: the transcript's string id, or the number.
+    public var label: String { name ?? String(id) }
 }
 
 /// What one detector decided for one conversation.

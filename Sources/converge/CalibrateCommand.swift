@@ -5,7 +5,7 @@ import Foundation
 struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Tune both convergence detectors against hand labels.",
+        abstract: "Tune the study rule and the loop detector against labels.",
         discussion: """
             Loads each run's metrics (computing the analysis first where it is missing) and the labels \
             from `converge label`, sweeps a grid of settings for the study's rule and for the loop \
@@ -56,7 +56,9 @@ struct CalibrateCommand: AsyncParsableCommand {
                 try CalibrationTable.writeCSV(outcome, to: URL(fileURLWithPath: table))
                 print("Wrote the full sensitivity tables to \(table)")
             }
-            try DetectorFile.write(outcome.detectors(runs: runs.map(\.run.name)), to: URL(fileURLWithPath: out))
+            let labellers = Set(labelled.map { $0.label.labeller }).sorted()
+            try DetectorFile.write(
+                outcome.detectors(runs: runs.map(\.run.name), labellers: labellers), to: URL(fileURLWithPath: out))
             print("Wrote \(out); use it with converge analyze --detectors \(out)")
         }
     }

@@ -30,7 +30,7 @@ import Testing
         #expect(reread.tsne == analysis.tsne)
     }
 
-    @Test func summaryHasBothDetectorsWithWilsonIntervalsOnsetsAndSignatures() async throws {
+    @Test func summaryHasEveryVerdictWithWilsonIntervalsOnsetsAndSignatures() async throws {
         let directory = try SyntheticRun.write(SyntheticRun.records())
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try RunDirectory.load(directory)
@@ -40,25 +40,36 @@ import Testing
 
         #expect(json["conversation_count"] as? Int == 6)
         #expect(json["turn_count"] as? Int == 60)
-        let study = try #require(json["study"] as? [String: Any])
-        let loop = try #require(json["loop"] as? [String: Any])
-        // Loops at 0, 2 and 4; conversation 4 escapes its loop, which only the study rule ignores.
+        #expect(json["default_verdict"] as? String == "dominant_loop")
+        let verdicts = try #require(json["verdicts"] as? [String: [String: Any]])
+        #expect(Set(verdicts.keys) == Set(VerdictName.allCases.map(\.rawValue)))
+        let study = try #require(verdicts["fitted_rule"])
+        let loop = try #require(verdicts["looping_at_end"])
+        // Loops at 0, 2 and 4; conversation 4 escapes its loop (turns 3–6 of 10), which only the
+        // fitted rule and ever_looped ignore; 2 of its last 6 turns loop, too few for dominant_loop.
         #expect(study["converged"] as? Int == 3 && loop["converged"] as? Int == 2)
+        #expect(verdicts["ever_looped"]?["converged"] as? Int == 3 && verdicts["dominant_loop"]?["converged"] as? Int == 2)
+        // The study's own rule needs coherence difference, undefined for the one-sentence loop text.
+        #expect(verdicts["study_rule"]?["converged"] as? Int == 0)
         let wilson = try #require(WilsonInterval(successes: 2, total: 6))
         #expect(loop["total"] as? Int == 6)
         #expect(loop["ci95_low"] is Double && loop["ci95_high"] is Double)
         // JSONSerialization parses numbers as decimals; JSONDecoder reads the exact doubles back.
         let decoded = try JSONDecoder().decode(AnalysisSummary.self, from: Data(contentsOf: run.summaryURL))
-        #expect(decoded.loop.ciLow == wilson.lower && decoded.loop.ciHigh == wilson.upper)
+        #expect(decoded[.loopingAtEnd].ciLow == wilson.lower && decoded[.loopingAtEnd].ciHigh == wilson.upper)
         #expect(abs(wilson.lower - 0.0967714111) < 1e-9 && abs(wilson.upper - 0.7000066849) < 1e-9)
         let onsets = try #require(loop["onsets"] as? [String: Any])
         #expect(onsets["min"] as? Int == 3 && onsets["max"] as? Int == 5 && onsets["median"] as? Double == 4)
 
         let conversations = try #require(json["conversations"] as? [[String: Any]])
         #expect(conversations.count == 6)
-        let escaped = try #require(conversations[4]["loop"] as? [String: Any])
+        let escaped = try #require(conversations[4]["looping_at_end"] as? [String: Any])
         #expect(escaped["converged"] as? Bool == false && escaped["onset"] is NSNull)
-        #expect((conversations[4]["study"] as? [String: Any])?["onset"] as? Int == 4)
+        #expect((conversations[4]["ever_looped"] as? [String: Any])?["onset"] as? Int == 3)
+        #expect((conversations[4]["fitted_rule"] as? [String: Any])?["onset"] as? Int == 4)
+        // Turn 7's window still holds turn 6's loop, so the loop is escaped at turn 8 and spans 3–7.
+        #expect(conversations[4]["escape_turns"] as? [Int] == [8] && conversations[4]["loop_share"] as? Double == 0.5)
+        #expect(conversations[0]["escape_turns"] as? [Int] == [] && conversations[1]["loop_share"] as? Double == 0)
         #expect((conversations[0]["self_bleu"] as? Double ?? 0) > 50 && (conversations[1]["self_bleu"] as? Double ?? 100) < 5)
 
         let signatures = try #require(json["signatures"] as? [String: String])
@@ -68,16 +79,20 @@ import Testing
         #expect(signatures["self_bleu"] == SelfBLEU.signature(count: SyntheticRun.turns))
 
         let settings = try #require(json["detector_settings"] as? [String: Any])
-        #expect(Set(settings.keys) == ["study", "loop", "provenance"])
+        #expect(Set(settings.keys) == ["study", "fitted", "loop", "provenance"])
+        let studyMetrics = try #require((settings["study"] as? [String: Any])?["thresholds"] as? [String: Double])
+        #expect(Set(studyMetrics.keys) == ["cosine_distance_prev", "jaccard_distance_prev", "bleu_distance_prev", "coherence_difference"])
+        #expect((settings["provenance"] as? String)?.contains("AI readers") == true)
         let models = try #require(json["models"] as? [[String: Any]])
         #expect(models.map { $0["agent"] as? String } == ["A", "B"])
         #expect(models[0]["turns"] as? Int == 30)
         #expect((models[0]["means"] as? [String: Double])?["bleu_distance_prev"] != nil)
-        #expect((models[0]["loop_share"] as? [String: Double])?["study"] ?? 0 > 0)
+        #expect((models[0]["loop_share"] as? [String: Double])?["fitted_rule"] ?? 0 > 0)
         #expect(json["tsne"] is [String: Any])
 
         let text = TerminalSummary.text(analysis.summary)
         #expect(text.contains("2 / 6") && text.contains("33.3%") && text.contains("[9.7%, 70.0%]"))
+        #expect(VerdictName.allCases.allSatisfy { text.contains($0.rawValue) } && text.contains("dominant_loop *"))
     }
 
     @Test func foreignTranscriptTakesSeedsFromRows() async throws {

@@ -48,9 +48,9 @@ import Testing
         #expect(outcome.loopBest.cohensKappa == 1)
         #expect(outcome.folds == 3 && outcome.loopHeldOut?.total == 6)
         let table = CalibrationTable.text(outcome, top: 3)
-        #expect(table.contains("Study rule: 1500 settings") && table.contains("Loop detector: 648 settings"))
+        #expect(table.contains("Study rule: 625 settings") && table.contains("Loop detector: 2250 settings"))
         #expect(table.contains("Recommended:") && table.contains("held out (3-fold cross-validation)"))
-        #expect(CalibrationTable.csv(outcome).split(separator: "\n").count == 1 + 1500 + 648)
+        #expect(CalibrationTable.csv(outcome).split(separator: "\n").count == 1 + 625 + 2250)
 
         var evaluated = outcome
         evaluated.evaluate(on: Array(conversations.prefix(4)))
@@ -65,7 +65,7 @@ import Testing
 
         let calibrated = try await RunAnalysis.compute(run, detectors: detectors, embedder: HashingEmbedder())
         #expect(calibrated.summary.detectorSettings == detectors)
-        #expect(calibrated.summary.conversations.map(\.loop.converged) == [true, false, true, false, false, false])
+        #expect(calibrated.summary.conversations.map { $0[.loopingAtEnd].converged } == [true, false, true, false, false, false])
 
         // The report's path: saved analysis with new settings redoes only the verdicts.
         let (redone, computed) = try await RunAnalysis.prepare(run, detectors: detectors) {

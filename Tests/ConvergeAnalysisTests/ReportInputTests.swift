@@ -22,9 +22,10 @@ import Testing
         #expect(!recomputed)
 
         let input = ReportInput(saved)
-        #expect(input.detectors.map(\.name) == ["study", "loop"])
-        #expect(input.detectors[1].converged == analysis.summary.loop.converged)
-        #expect(input.detectors[0].ciLow == analysis.summary.study.ciLow)
+        #expect(input.detectors.map(\.name) == VerdictName.allCases.map(\.rawValue))
+        #expect(input.detectors[1].converged == analysis.summary[.dominantLoop].converged)
+        #expect(input.detectors[3].ciLow == analysis.summary[.studyRule].ciLow)
+        #expect(input.conversations[0].detections.map(\.detector) == VerdictName.allCases.map(\.rawValue))
         #expect(input.conversations.count == 3)
         #expect(input.conversations[0].similarity?.values.count == SyntheticRun.turns + 1)
         #expect(input.conversations[0].thresholds["rep_4_window"] == RepetitionLoopDetector.calibrated.signals[.rep4Window])

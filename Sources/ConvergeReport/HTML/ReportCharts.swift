@@ -51,7 +51,7 @@ func conversationCharts(_ conversation: ConversationReport, input: ReportInput) 
     let onsets = conversation.detections.compactMap { detection in
         detection.onset.map { TurnMarker(turn: $0, label: "\(detection.detector) onset") }
     }
-    let title = "Conversation \(conversation.id)"
+    let title = "Conversation \(conversation.label)"
     let subtitle = "seed: " + excerpt(conversation.seed, limit: 90)
     var charts: [NamedChart] = []
     let columns = chartColumns(conversation, requested: input.chartColumns)

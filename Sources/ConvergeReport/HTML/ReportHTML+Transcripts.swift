@@ -14,7 +14,7 @@ private func conversationBlock(_ conversation: ConversationReport, input: Report
     }
     let charts: [Markup] = conversationCharts(conversation, input: input).map { Markup(trusted: $0.svg) }
     return """
-        <details class="conversation" id="conv-\(conversation.id)"><summary><b>#\(conversation.id)</b> \
+        <details class="conversation" id="conv-\(conversation.id)"><summary><b>#\(conversation.label)</b> \
         <span class="excerpt">\(excerpt(conversation.seed, limit: 80))</span>\(tags)</summary>\
         <div class="charts">\(charts)</div>\(transcript(conversation))</details>
         """
