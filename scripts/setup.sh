@@ -13,13 +13,6 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${CONVERGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/converge}"
 DOWNLOADS="$CACHE/downloads"
 mkdir -p "$DOWNLOADS" "$CACHE/models"
-# Two set-ups at once (a test run beside a paper run) would build into the same folder: the second
-# waits for the first, then finds everything in place.
-exec 9>"$CACHE/.setup.lock"
-if ! flock -n 9; then
-  say "another set-up is running; waiting for it"
-  flock 9
-fi
 
 LLAMA_PY_VERSION=0.3.36
 LLAMA_SDIST_SHA=832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e
@@ -185,10 +178,22 @@ install_minilm() {
   rm -rf "$src"
 }
 
-build_llama
-install_gemma
-install_smollm
-install_minilm
+# Two set-ups at once (a test run beside a paper run) would build into the same folder: the second
+# waits for the first, then finds everything in place. One lock per llama.cpp variant, so a
+# benchmark's variant build does not hold up the default one.
+locked() {
+  local lock="$1"; shift
+  exec 9>"$lock"
+  if ! flock -n 9; then
+    say "another set-up is running; waiting for it"
+    flock 9
+  fi
+  "$@"
+  exec 9>&-
+}
+locked "$PREFIX.lock" build_llama
+install_models() { install_gemma; install_smollm; install_minilm; }
+locked "$CACHE/.models.lock" install_models
 say "ready: cache $CACHE"
 echo "export CONVERGE_CACHE='$CACHE'"
 echo "export CONVERGE_LLAMA_PREFIX='$PREFIX'"
