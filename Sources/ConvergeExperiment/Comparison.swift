@@ -16,7 +16,7 @@ public struct Comparison: Codable, Sendable, Equatable {
     /// Per detector, the logistic regression of the verdict on the grid factors; empty unless the
     /// experiment is a sweep of at least three conditions.
     public var regressions: [SweepRegression]
-    /// Conditions that ran in different generation modes or widths, one line each.
+    /// Conditions generated with different arithmetic, or batch-dependent at different widths, one line each.
     public var warnings: [String]
     /// How the tests were run, for readers of the JSON.
     public var method: String

@@ -17,7 +17,7 @@ struct CompareCommand: AsyncParsableCommand {
             When conditions share seeds, paired tests follow: McNemar on converged flags and Wilcoxon \
             signed-rank on onsets and self-BLEU. A sweep adds a logistic regression of the verdict on \
             its factors. Holm-corrected per detector and test. Warns when conditions ran with \
-            different generation modes or --parallel widths. Writes DIR/comparison.json, \
+            different arithmetic, or batch-dependent at different --parallel widths. Writes DIR/comparison.json, \
             DIR/comparison.csv (the tests), DIR/conditions.csv (the rates) and DIR/comparison.html \
             (with Kaplan-Meier curves). Definitions: docs/METRICS.md, "Comparing conditions".
             """

@@ -99,16 +99,17 @@ import Testing
         #expect(regression.fit.status == .separation && regression.fit.coefficients.isEmpty)
     }
 
-    @Test func warnsAboutDifferentGenerationModesAndWidths() throws {
-        let a = try condition("a", [3], settings: ["configuration.parallel": .number(8), "generation.batch_invariant": .text("true")])
-        let b = try condition("b", [4], settings: ["configuration.parallel": .number(1), "generation.batch_invariant": .text("false")])
-        let c = try condition("c", [4], settings: ["configuration.parallel": .number(8)])
-        let warnings = Comparison(experiment: "x", inputs: [a, b]).warnings
+    @Test func warnsAboutDifferentArithmeticAndAboutWidthsOnlyWhenBatchDependent() throws {
+        let invariant = ConditionInput.Setting.text("batch-invariant: no llamafile sgemm")
+        let a = try condition("a", [3], settings: ["configuration.parallel": .number(8), "backend.arithmetic": invariant])
+        let b = try condition("b", [4], settings: ["configuration.parallel": .number(1), "backend.arithmetic": invariant])
+        let old = try condition("old", [4], settings: ["configuration.parallel": .number(1)])
+        // Invariant runs are comparable at any width.
+        #expect(Comparison(experiment: "x", inputs: [a, b]).warnings.isEmpty)
+        let warnings = Comparison(experiment: "x", inputs: [a, old]).warnings
         #expect(warnings.count == 2)
-        #expect(warnings.contains { $0.contains("batch-invariant") && $0.contains("a true, b false") })
-        #expect(warnings.contains { $0.contains("--parallel") && $0.contains("a 8, b 1") })
-        // A condition that does not record the mode is not compared on it.
-        #expect(Comparison(experiment: "x", inputs: [a, c]).warnings.isEmpty)
+        #expect(warnings.contains { $0.contains("different arithmetic") && $0.contains("old: not recorded") })
+        #expect(warnings.contains { $0.contains("--parallel") && $0.contains("a 8, old 1") })
     }
 
     @Test func runJSONIsFlattened() {
