@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "ConvergeMetrics", dependencies: ["ConvergeCore", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
-        .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeGGUF", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "ConvergeGGUF", "CLlama"], swiftSettings: swiftSettings),
         .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
@@ -95,6 +96,7 @@ let package = Package(
             dependencies: ["ConvergeOpenAI", "ConvergeRun", "ConvergeStore", "ConvergeCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ConvergeGGUFTests", dependencies: ["ConvergeGGUF", "ConvergeCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
         .testTarget(

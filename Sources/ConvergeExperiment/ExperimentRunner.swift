@@ -43,7 +43,8 @@ public struct ExperimentRunner: Sendable {
     /// - Returns: each condition's outcome, in order.
     /// - Throws: `ConvergeError`; `CancellationError` when interrupted, after finished turns are saved.
     public func run(announce: (ExperimentCondition, Int) -> Void) async throws -> [RunSession.Outcome] {
-        try prepare()
+        let lock = try prepare()
+        defer { withExtendedLifetime(lock) {} }
         var outcomes: [RunSession.Outcome] = []
         for (index, condition) in experiment.conditions.enumerated() {
             try Task.checkCancellation()
@@ -57,28 +58,36 @@ public struct ExperimentRunner: Sendable {
         return outcomes
     }
 
-    /// Creates the directory and saves the file, or checks that a resumed one holds the same file.
-    private func prepare() throws {
+    /// Creates and locks the directory, then saves the file, or checks that a resumed one holds the
+    /// same file.
+    /// - Returns: the lock, held until the experiment ends.
+    private func prepare() throws -> DirectoryLock {
         let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw ConvergeError(.io, "cannot create \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
+        }
+        let lock = try DirectoryLock(output)
         if manager.fileExists(atPath: fileURL.path) {
             guard resume else {
-                throw ConvergeError(.io, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out")
+                throw ConvergeError(.resume, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out", value: output.path)
             }
             let saved = (try? String(contentsOf: fileURL, encoding: .utf8)) ?? ""
             guard saved == experiment.text else {
                 throw ConvergeError(.resume, "the experiment file differs from \(fileURL.path), the one this experiment started with; resume with that file")
             }
-            return
+            return lock
         }
         do {
-            try manager.createDirectory(at: output, withIntermediateDirectories: true)
             try Data(experiment.text.utf8).write(to: fileURL, options: .atomic)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let plan = Plan(name: experiment.name, description: experiment.description, conditions: experiment.conditions)
             try encoder.encode(plan).write(to: planURL, options: .atomic)
         } catch {
-            throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)")
+            throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
         }
+        return lock
     }
 }

@@ -30,6 +30,19 @@ extension CLIRuns {
             (["--history", "last-0"], "history"),
             (["--prompt-mode", "sideways"], "sideways"),
             (["--model-a", "weird:thing"], "weird"),
+            (["--temperature", "inf"], "temperature"),
+            (["--presence-penalty", "nan"], "presence penalty"),
+            (["--dry-base", "inf"], "DRY base"),
+            (["--threads", "99999999999"], "threads"),
+            (["--max-tokens", "9223372036854775807"], "max tokens"),
+            (["--context", "9223372036854775807"], "context"),
+            (["--context", "16777216", "--parallel", "1000"], "× parallel"),
+            (["--turns", "many"], "many"),
+            (["--rng-seed", "-1"], "-1"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#ttfb=inf"], "ttfb"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#timeout=1e30"], "timeout"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#retries=1e19"], "retries"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#concurrency=inf"], "concurrency"),
         ])
         func invalidParameter(extra: [String], fragment: String) async throws {
             let out = try temporaryDirectory("bad")
