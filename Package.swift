@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConvergeLlamaTests",
-            dependencies: ["ConvergeLlama", "ConvergeCore"],
+            dependencies: ["ConvergeLlama", "ConvergeCore", "ConvergeGGUF", "CLlama"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -36,6 +36,9 @@ public struct ExperimentRunner: Sendable {
         public var name: String
         public var description: String
         public var conditions: [ExperimentCondition]
+        /// The sha256 of each detector file the conditions read, by path; nil in plans saved before
+        /// it was recorded.
+        public var detectorFiles: [String: String]?
     }
 
     /// Runs every condition in order.
@@ -77,13 +80,17 @@ public struct ExperimentRunner: Sendable {
             guard saved == experiment.text else {
                 throw ConvergeError(.resume, "the experiment file differs from \(fileURL.path), the one this experiment started with; resume with that file")
             }
+            try checkInputsUnchanged()
             return lock
         }
+        let detectorFiles = try detectorFileDigests()
         do {
             try Data(experiment.text.utf8).write(to: fileURL, options: .atomic)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let plan = Plan(name: experiment.name, description: experiment.description, conditions: experiment.conditions)
+            let plan = Plan(
+                name: experiment.name, description: experiment.description, conditions: experiment.conditions,
+                detectorFiles: detectorFiles)
             try encoder.encode(plan).write(to: planURL, options: .atomic)
         } catch {
             throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)

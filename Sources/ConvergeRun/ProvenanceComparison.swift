@@ -37,7 +37,13 @@ public enum ProvenanceComparison {
         let configA = comparable(a, comparingModelSpecs)
         let configB = comparable(b, comparingModelSpecs)
         return Set(configA.keys).union(configB.keys).subtracting(allowing).sorted().filter { configA[$0] != configB[$0] }
-            .map { "configuration differs in '\($0)' (\(configA[$0] ?? "absent") vs \(configB[$0] ?? "absent"))" }
+            .map { "configuration differs in '\($0)' (\(shortened(configA[$0])) vs \(shortened(configB[$0])))" }
+    }
+
+    /// A value short enough for a one-line message: a list of 50 seeds would otherwise fill a screen.
+    private static func shortened(_ value: String?) -> String {
+        guard let value else { return "absent" }
+        return value.count <= 80 ? value : value.prefix(77) + "…"
     }
 
     /// The configuration as key → JSON text.
