@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConvergeExperimentTests",
-            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun"],
+            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),

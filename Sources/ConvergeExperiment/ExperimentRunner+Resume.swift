@@ -40,4 +40,14 @@ extension ExperimentRunner {
                 value: path)
         }
     }
+
+    /// The shard to run: `--shard`, or on resume the one the experiment started with.
+    /// - Throws: `ConvergeError` when `--shard` contradicts the recorded one.
+    func resolvedShard() throws -> Shard? {
+        guard resume, let recorded = try? JSONDecoder().decode(Plan.self, from: Data(contentsOf: planURL)).shard else { return shard }
+        if let shard, shard != recorded {
+            throw ConvergeError(.invalidParameter, "--shard \(shard) contradicts \(planURL.path), which runs shard \(recorded)", value: shard.description)
+        }
+        return recorded
+    }
 }

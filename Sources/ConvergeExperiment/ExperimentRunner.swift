@@ -39,6 +39,8 @@ public struct ExperimentRunner: Sendable {
         /// The sha256 of each detector file the conditions read, by path; nil in plans saved before
         /// it was recorded.
         public var detectorFiles: [String: String]?
+        /// The part of each condition this directory runs; nil for all of it (or an older plan).
+        public var shard: Shard?
     }
 
     /// Runs every condition in order.
@@ -48,6 +50,7 @@ public struct ExperimentRunner: Sendable {
     public func run(announce: (ExperimentCondition, Int) -> Void) async throws -> [RunSession.Outcome] {
         let lock = try prepare()
         defer { withExtendedLifetime(lock) {} }
+        let shard = try resolvedShard()
         var outcomes: [RunSession.Outcome] = []
         for (index, condition) in experiment.conditions.enumerated() {
             try Task.checkCancellation()
@@ -55,6 +58,8 @@ public struct ExperimentRunner: Sendable {
             var session = RunSession(
                 configuration: condition.configuration, output: output.appendingPathComponent(condition.name),
                 resume: resume, threads: threads, verbose: verbose, command: command)
+            // An unstarted condition has no run.json to recall its shard from, so the experiment's
+            // own record decides it.
             session.shard = try ShardOption.resolve(shard?.description, resume: resume, manifest: session.manifestURL)
             outcomes.append(try await session.run())
         }
@@ -90,7 +95,7 @@ public struct ExperimentRunner: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let plan = Plan(
                 name: experiment.name, description: experiment.description, conditions: experiment.conditions,
-                detectorFiles: detectorFiles)
+                detectorFiles: detectorFiles, shard: shard)
             try encoder.encode(plan).write(to: planURL, options: .atomic)
         } catch {
             throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)

@@ -8,14 +8,14 @@ extension GGUFHeader {
     /// Reads every key/value pair.
     /// - Returns: the alignment of the tensor data: `general.alignment` if present, else 32.
     static func readKeyValues(_ count: Int, _ reader: inout ByteReader) throws(GGUFFormatError) -> UInt64 {
-        var seen = Set<ArraySlice<UInt8>>()
+        var seen = Set<[UInt8]>()
         var alignment: UInt64 = 32
         for index in 0..<count {
             let start = reader.offset
-            let key = try reader.string("key \(index)'s length")
+            let key = try reader.string("key \(index)")
             guard !key.isEmpty else { throw GGUFFormatError("key \(index) is empty", offset: start) }
-            let name = String(decoding: key, as: UTF8.self)
-            guard seen.insert(key).inserted else { throw GGUFFormatError("key '\(name)' appears twice", offset: start) }
+            let name = key.printable
+            guard seen.insert(Array(key)).inserted else { throw GGUFFormatError("key '\(name)' appears twice", offset: start) }
             var type = try reader.integer(UInt32.self, "the type of '\(name)'")
             var elements: UInt64 = 1
             if type == arrayType {
@@ -33,10 +33,7 @@ extension GGUFHeader {
                 continue
             }
             if type == stringType {
-                guard elements <= UInt64(reader.remaining) / 8 else {
-                    throw GGUFFormatError("'\(name)' claims \(elements) strings, more than the file could hold", offset: start)
-                }
-                for element in 0..<elements { _ = try reader.string("string \(element) of '\(name)'") }
+                try readStrings(elements, of: name, distinct: name == "tokenizer.ggml.tokens", &reader)
             } else if let size = valueSizes[type] {
                 try reader.skip(elements, of: size, "'\(name)'")
             } else {
@@ -44,5 +41,20 @@ extension GGUFHeader {
             }
         }
         return alignment
+    }
+
+    /// Reads a string value or array; the vocabulary's texts must also be distinct.
+    private static func readStrings(_ count: UInt64, of name: String, distinct: Bool, _ reader: inout ByteReader) throws(GGUFFormatError) {
+        guard count <= UInt64(reader.remaining) / 8 else {
+            throw GGUFFormatError("'\(name)' claims \(count) strings, more than the file could hold", offset: reader.offset)
+        }
+        var texts = TokenTexts()
+        for element in 0..<count {
+            let start = reader.offset
+            let text = try reader.string("string \(element) of '\(name)'")
+            if distinct, !texts.insert(text, index: element) {
+                throw GGUFFormatError("token \(element) of '\(name)', '\(text.printable)', appears twice", offset: start)
+            }
+        }
     }
 }

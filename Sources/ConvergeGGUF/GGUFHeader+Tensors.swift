@@ -3,16 +3,16 @@ extension GGUFHeader {
     /// each tensor directly after the previous one, padded to the alignment.
     /// - Returns: the size of the tensor data, padding included.
     static func readTensorInfos(_ count: Int, alignment: UInt64, _ reader: inout ByteReader) throws(GGUFFormatError) -> UInt64 {
-        var seen = Set<ArraySlice<UInt8>>()
+        var seen = Set<[UInt8]>()
         var expectedOffset: UInt64 = 0
         for index in 0..<count {
             let start = reader.offset
             let rawName = try reader.string("the name of tensor \(index)")
-            let name = String(decoding: rawName, as: UTF8.self)
+            let name = rawName.printable
             guard rawName.count < maxNameLength else {
                 throw GGUFFormatError("tensor \(index)'s name is \(rawName.count) bytes, longer than ggml's \(maxNameLength - 1)", offset: start)
             }
-            guard seen.insert(rawName).inserted else { throw GGUFFormatError("tensor '\(name)' appears twice", offset: start) }
+            guard seen.insert(Array(rawName)).inserted else { throw GGUFFormatError("tensor '\(name)' appears twice", offset: start) }
             let dimensions = try reader.integer(UInt32.self, "the dimensions of '\(name)'")
             guard dimensions <= maxDimensions else {
                 throw GGUFFormatError("tensor '\(name)' has \(dimensions) dimensions, more than ggml's \(maxDimensions)", offset: start)

@@ -120,17 +120,7 @@ private final class StreamDelegate: NSObject, URLSessionDataDelegate, Sendable {
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        completionHandler(Self.redirect(request, from: task.originalRequest?.url))
-    }
-
-    static func redirect(_ request: URLRequest, from original: URL?) -> URLRequest {
-        func origin(_ url: URL?) -> String? {
-            url.flatMap { url in url.host.map { "\(url.scheme ?? "")://\($0.lowercased()):\(url.port ?? (url.scheme == "https" ? 443 : 80))" } }
-        }
-        guard origin(request.url) != origin(original) else { return request }
-        var stripped = request
-        stripped.setValue(nil, forHTTPHeaderField: "Authorization")
-        return stripped
+        completionHandler(HTTPTransport.redirect(request, from: task.originalRequest?.url))
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
@@ -144,5 +134,19 @@ private final class StreamDelegate: NSObject, URLSessionDataDelegate, Sendable {
         } else {
             exchange.continuation.resume(throwing: HTTPTransport.Failure.connection("no HTTP response"))
         }
+    }
+}
+
+extension HTTPTransport {
+    /// The request a redirect sends: unchanged within the original origin, without `Authorization`
+    /// beyond it.
+    static func redirect(_ request: URLRequest, from original: URL?) -> URLRequest {
+        func origin(_ url: URL?) -> String? {
+            url.flatMap { url in url.host.map { "\(url.scheme ?? "")://\($0.lowercased()):\(url.port ?? (url.scheme == "https" ? 443 : 80))" } }
+        }
+        guard origin(request.url) != origin(original) else { return request }
+        var stripped = request
+        stripped.setValue(nil, forHTTPHeaderField: "Authorization")
+        return stripped
     }
 }

@@ -45,7 +45,7 @@ public struct RunSession: Sendable {
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
         let lock = try claimOutput()
         defer { withExtendedLifetime(lock) {} }
-        let plan = try prepareOutput()
+        let (plan, kept) = try prepareOutput()
         // A context needs room only for the conversations that can be open at once: a quick run
         // under the default --parallel 50 would otherwise allocate 50 sequences of KV cache.
         var sized = configuration
@@ -55,6 +55,8 @@ public struct RunSession: Sendable {
             configuration: configuration, modelA: agents.a, modelB: agents.b,
             observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })
         try recordProvenance(manifest(agents))
+        // Only once the resume is accepted: a refused one leaves the transcript as it was.
+        if let kept { try TranscriptFile.rewrite(transcriptURL, with: kept) }
         let transcript = try TranscriptFile(url: transcriptURL)
         let progress = RunProgress(plan: plan, turns: configuration.turns)
         let monitor = live ? LiveLoopMonitor(plan: plan) : nil
@@ -86,23 +88,23 @@ public struct RunSession: Sendable {
         return try DirectoryLock(output)
     }
 
-    /// Checks the locked output directory, and repairs it for `--resume`.
-    /// - Returns: the plan with the outputs already on disk filled in.
-    private func prepareOutput() throws -> [Conversation] {
+    /// Checks the locked output directory and, for `--resume`, reads what is done.
+    /// - Returns: the plan with the outputs already on disk filled in, and for a resume whose
+    ///   transcript holds failed or orphaned turns, the turns to keep: those are generated again
+    ///   instead of appearing twice.
+    private func prepareOutput() throws -> (plan: [Conversation], kept: [TurnRecord]?) {
         let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
         let hasTranscript = FileManager.default.fileExists(atPath: transcriptURL.path)
         if hasTranscript && !resume {
             throw ConvergeError(.resume, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out", value: output.path)
         }
-        guard hasTranscript else { return shard?.select(plan) ?? plan }
-        // Cut a partial last line, then keep only the turns the resumed run builds on, so a failed or
-        // orphaned turn is generated again instead of appearing twice.
+        guard hasTranscript else { return (shard?.select(plan) ?? plan, nil) }
+        // Opening cuts a partial or corrupt last line: the turn being written when the run died.
         _ = try TranscriptFile(url: transcriptURL)
         let records = try TranscriptFile.read(transcriptURL)
         let resumed = try ResumeState.apply(records, to: plan)
         let kept = ResumeState.kept(records, plan: plan)
-        if kept.count != records.count { try TranscriptFile.rewrite(transcriptURL, with: kept) }
-        return shard?.select(resumed) ?? resumed
+        return (shard?.select(resumed) ?? resumed, kept.count == records.count ? nil : kept)
     }
 
     /// Writes `run.json` for a new run. A resumed run must match what it recorded (models by sha256,

@@ -1,5 +1,6 @@
 import ConvergeCore
 @testable import ConvergeExperiment
+import ConvergeStore
 import Foundation
 import Testing
 
@@ -15,13 +16,13 @@ import Testing
     }
 
     @Test func changedSeedFileIsRefusedByName() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-exp-resume-\(UUID())")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-exp-resume-\(UUID())", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let original = try runner(directory, seeds: "The first seed.\n")
         try FileManager.default.createDirectory(at: original.output, withIntermediateDirectories: true)
         try Data(original.experiment.text.utf8).write(to: original.fileURL)
-        let plan = ExperimentRunner.Plan(name: "t", description: "", conditions: original.experiment.conditions, detectorFiles: [:])
+        let plan = ExperimentRunner.Plan(name: "t", description: "", conditions: original.experiment.conditions, detectorFiles: [:], shard: nil)
         try JSONEncoder().encode(plan).write(to: original.planURL)
         let changed = try runner(directory, seeds: "Another seed entirely.\n")
         await #expect {
@@ -31,5 +32,20 @@ import Testing
             return error.code == .resume && error.message.contains("'seeds'") && error.message.contains("base")
                 && !error.message.contains("\n")
         }
+    }
+
+    @Test func resumeWithoutShardKeepsTheRecordedShard() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-exp-shard-\(UUID())", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let runner = try runner(directory, seeds: "A seed.\n")
+        try FileManager.default.createDirectory(at: runner.output, withIntermediateDirectories: true)
+        let recorded = try Shard(parsing: "1/3")
+        let plan = ExperimentRunner.Plan(name: "t", description: "", conditions: runner.experiment.conditions, detectorFiles: [:], shard: recorded)
+        try JSONEncoder().encode(plan).write(to: runner.planURL)
+        #expect(try runner.resolvedShard() == recorded)
+        var contradicting = runner
+        contradicting.shard = try Shard(parsing: "0/3")
+        #expect(throws: ConvergeError.self) { try contradicting.resolvedShard() }
     }
 }

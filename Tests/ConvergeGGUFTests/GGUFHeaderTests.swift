@@ -10,7 +10,7 @@ import Testing
 
     @Test func wellFormedFileParses() throws {
         let header = try parse(TinyGGUF())
-        #expect(header.tensorCount == 2 && header.keyValueCount == 2 && header.alignment == 32)
+        #expect(header.tensorCount == 2 && header.keyValueCount == 3 && header.alignment == 32)
         #expect(header.dataSize == 192 && header.dataOffset % 32 == 0)
     }
 
@@ -40,6 +40,10 @@ import Testing
         Case(name: "alignment 0", expected: "power of 2") { $0.alignment = 0 },
         Case(name: "duplicate tensor", expected: "twice") { $0.tensors[1].name = "a" },
         Case(name: "name of 64 bytes", expected: "longer than") { $0.tensors[0].name = String(repeating: "n", count: 64) },
+        Case(name: "NUL in a string", expected: "NUL byte") { $0.architecture = "lla\0ma" },
+        Case(name: "duplicate token", expected: "token 2 of 'tokenizer.ggml.tokens', 'a', appears twice") { $0.tokens = ["a", "b", "a"] },
+        Case(name: "token named like an empty one", expected: "appears twice") { $0.tokens = ["", "[EMPTY_0]"] },
+        Case(name: "control characters are escaped", expected: #"'b\n\u{1B}', appears twice"#) { $0.tokens = ["b\n\u{1B}", "b\n\u{1B}"] },
         Case(name: "one more tensor claimed", expected: "runs past the end") { $0.tensorCount = 3; $0.dataBytes = 0 },
     ]
 

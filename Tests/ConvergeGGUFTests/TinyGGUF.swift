@@ -15,6 +15,7 @@ struct TinyGGUF {
     var architecture = "llama"
     var architectureLength: UInt64?
     var alignment: UInt32 = 32
+    var tokens = ["a", "b", ""]
     var tensors = [
         Tensor(name: "a", shape: [32], type: 0, offset: 0),      // F32: 128 bytes
         Tensor(name: "b", shape: [32, 2], type: 2, offset: 128), // Q4_0: 2 blocks of 18 bytes, padded to 64
@@ -31,13 +32,18 @@ struct TinyGGUF {
         }
         u32(version)
         u64(tensorCount ?? UInt64(tensors.count))
-        u64(keyValueCount ?? 2)
+        u64(keyValueCount ?? 3)
         string("general.architecture")
         u32(8)
         string(architecture, length: architectureLength)
         string("general.alignment")
         u32(4)
         u32(alignment)
+        string("tokenizer.ggml.tokens")
+        u32(9)
+        u32(8)
+        u64(UInt64(tokens.count))
+        tokens.forEach { string($0) }
         for tensor in tensors {
             string(tensor.name)
             u32(UInt32(tensor.shape.count))

@@ -51,9 +51,11 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("transcript.jsonl")
-        try TranscriptFile(url: url).append(record(0, 1))
-        try appendRaw("not a turn\n", to: url)
-        try TranscriptFile(url: url).append(record(0, 2))
+        let file = try TranscriptFile(url: url)
+        try file.append(record(0, 1))
+        try file.append(record(0, 2))
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        try (lines[0] + "\nnot a turn\n" + lines[1] + "\n").write(to: url, atomically: true, encoding: .utf8)
         _ = try TranscriptFile(url: url)
         #expect(throws: ConvergeError.self) { try TranscriptFile.read(url) }
     }
