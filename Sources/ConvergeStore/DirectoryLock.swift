@@ -48,10 +48,15 @@ public final class DirectoryLock: Sendable {
             guard cause.code == .EWOULDBLOCK else {
                 throw ConvergeError(.io, "cannot lock \(url.path): \(cause.localizedDescription)", value: url.path, underlying: cause)
             }
-            let holder = Self.readHolder(url).map(\.description) ?? "another process"
+            // The holder writes its record just after taking the lock, so give it a moment.
+            var holder = Self.readHolder(url)
+            for _ in 0..<25 where holder == nil {
+                usleep(20_000)
+                holder = Self.readHolder(url)
+            }
             throw ConvergeError(
                 .lockHeld,
-                "\(directory.path) is in use by \(holder); wait for it to finish or stop it, or choose another --out",
+                "\(directory.path) is in use by \(holder?.description ?? "another process"); wait for it to finish or stop it, or choose another --out",
                 value: directory.path)
         }
         record(.current())
@@ -81,5 +86,16 @@ extension POSIXError {
     /// The error for an `errno` value.
     static func from(_ number: Int32) -> POSIXError {
         POSIXError(POSIXErrorCode(rawValue: number) ?? .EIO)
+    }
+}
+
+extension RunManifest {
+    /// Reads the `run.json` of a run to resume, after checking that no process is writing the run:
+    /// a run still loading its models has no `run.json` yet, and "cannot read run.json" would hide
+    /// who holds it.
+    /// - Throws: `ConvergeError` `.lockHeld` naming the holder, or `.resume` as `read(from:)`.
+    public static func readForResume(_ directory: URL) throws -> RunManifest {
+        if FileManager.default.fileExists(atPath: directory.path) { _ = try DirectoryLock(directory) }
+        return try read(from: directory.appendingPathComponent("run.json"))
     }
 }

@@ -102,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         var configuration: RunConfiguration
         if resume {
             guard out != nil else { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the run to continue") }
-            configuration = try RunManifest.read(from: manifest).configuration
+            configuration = try RunManifest.readForResume(output).configuration
             try checkResumeOptions(against: configuration, in: manifest)
         } else {
             configuration = try baseConfiguration()

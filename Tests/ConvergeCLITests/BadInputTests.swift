@@ -38,7 +38,7 @@ extension CLIRuns {
             (["--context", "9223372036854775807"], "context"),
             (["--context", "16777216", "--parallel", "1000"], "× parallel"),
             (["--turns", "many"], "many"),
-            (["--rng-seed", "-1"], "-1"),
+            (["--rng-seed", "1.5"], "1.5"),
             (["--model-b", "openai:m@http://127.0.0.1:9#ttfb=inf"], "ttfb"),
             (["--model-b", "openai:m@http://127.0.0.1:9#timeout=1e30"], "timeout"),
             (["--model-b", "openai:m@http://127.0.0.1:9#retries=1e19"], "retries"),
