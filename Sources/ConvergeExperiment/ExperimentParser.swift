@@ -107,6 +107,11 @@ struct ExperimentParser {
             guard case .sequence(let sequence) = value, !sequence.isEmpty else {
                 throw ConvergeErrorLine.make(source, line, "key 'grid.\(key)' must be a non-empty list of values")
             }
+            // A value may itself be a mapping (an intervention); its keys are checked like any other.
+            let configurationPath = key.split(separator: ".").map(String.init)
+            for element in sequence {
+                if case .mapping = element { try checkKeys(element, at: ["grid", key], configurationPath: configurationPath) }
+            }
             return Axis(path: key.split(separator: ".").map(String.init), values: sequence.map(YAMLTree.value))
         }
     }
