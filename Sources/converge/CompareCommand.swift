@@ -33,7 +33,8 @@ struct CompareCommand: AsyncParsableCommand {
             let comparison = try await cancellingOnSignals { [embedding, control] in
                 try await Comparison.load(
                     url, detectors: settings, control: control, embedder: embedding.open,
-                    announce: { StandardError.line("converge: analysed \($0)") })
+                    announce: { StandardError.line("converge: analysed \($0)") },
+                    warn: { StandardError.line("converge: warning: \($0)") })
             }
             let files = try comparison.write(to: url)
             print(comparison.table, terminator: "")

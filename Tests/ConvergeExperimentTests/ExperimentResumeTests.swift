@@ -49,3 +49,22 @@ import Testing
         #expect(throws: ConvergeError.self) { try contradicting.resolvedShard() }
     }
 }
+
+/// `compare` says which planned conditions it leaves out, instead of dropping them silently.
+@Suite struct ComparisonCoverageTests {
+    @Test func conditionsThatNeverRanAreNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-compare-\(UUID())", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["ran", "pending"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try Data().write(to: directory.appendingPathComponent("ran/transcript.jsonl"))
+        let conditions = ["ran", "pending"].map { ExperimentCondition(name: $0, configuration: RunConfiguration()) }
+        let plan = ExperimentRunner.Plan(name: "t", description: "", conditions: conditions, detectorFiles: [:], shard: nil)
+        try JSONEncoder().encode(plan).write(to: directory.appendingPathComponent("experiment.json"))
+        var warnings: [String] = []
+        let found = try Comparison.conditionDirectories(in: directory) { warnings.append($0) }
+        #expect(found.map(\.lastPathComponent) == ["ran"])
+        #expect(warnings.count == 1 && warnings[0].contains("pending") && warnings[0].contains("--resume"), "\(warnings)")
+    }
+}
