@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "ConvergeMetrics", dependencies: ["ConvergeCore", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
-        .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeGGUF", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "ConvergeGGUF", "CLlama"], swiftSettings: swiftSettings),
         .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
@@ -86,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConvergeLlamaTests",
-            dependencies: ["ConvergeLlama", "ConvergeCore"],
+            dependencies: ["ConvergeLlama", "ConvergeCore", "ConvergeGGUF", "CLlama"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -95,6 +96,7 @@ let package = Package(
             dependencies: ["ConvergeOpenAI", "ConvergeRun", "ConvergeStore", "ConvergeCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ConvergeGGUFTests", dependencies: ["ConvergeGGUF", "ConvergeCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -105,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConvergeExperimentTests",
-            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun"],
+            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),

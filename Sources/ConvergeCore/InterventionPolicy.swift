@@ -50,7 +50,7 @@ public struct InterventionPolicy: Codable, Sendable, Equatable {
         if maxInterventions < 1 { return "intervention.max_interventions must be ≥ 1 (got \(maxInterventions))" }
         switch action {
         case .raiseTemperature:
-            if !(temperature > 0) { return "intervention.temperature must be > 0 (got \(temperature))" }
+            if !(temperature > 0 && temperature.isFinite) { return "intervention.temperature must be a finite number > 0 (got \(temperature))" }
             if turns < 1 { return "intervention.turns must be ≥ 1 (got \(turns))" }
         case .perturb:
             if perturbation.allSatisfy(\.isWhitespace) { return "intervention.perturbation must be a non-empty text for action perturb" }

@@ -73,15 +73,30 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// The most turns, replicates or parallel conversations a run may ask for: far beyond any real
+    /// run, and small enough that sizes derived from them cannot overflow.
+    public static let maximumCount = 1_000_000
+    /// The longest context per conversation, 2^24 tokens: beyond every model's training context.
+    public static let maximumContext = 1 << 24
+
     /// The first invalid parameter as a one-line message, or nil when all are valid.
     public func validationError() -> String? {
-        if turns < 1 { return "turns must be ≥ 1 (got \(turns))" }
+        if !(1...Self.maximumCount).contains(turns) { return "turns must be in 1...\(Self.maximumCount) (got \(turns))" }
         if maxTokens < 1 { return "max tokens must be ≥ 1 (got \(maxTokens))" }
-        if replicates < 1 { return "replicates must be ≥ 1 (got \(replicates))" }
-        if parallel < 1 { return "parallel must be ≥ 1 (got \(parallel))" }
+        if !(1...Self.maximumCount).contains(replicates) { return "replicates must be in 1...\(Self.maximumCount) (got \(replicates))" }
+        if !(1...Self.maximumCount).contains(parallel) { return "parallel must be in 1...\(Self.maximumCount) (got \(parallel))" }
         if case .lastK(let k) = history, k < 1 { return "history window must be ≥ 1 (got \(k))" }
-        if contextPerSequence < maxTokens + 16 {
+        // Compared by subtraction from a bounded context, so that a max-tokens near Int.max cannot
+        // overflow the check itself.
+        if !(17...Self.maximumContext).contains(contextPerSequence) {
+            return "context per conversation must be in 17...\(Self.maximumContext) tokens (got \(contextPerSequence))"
+        }
+        if maxTokens > contextPerSequence - 16 {
             return "context per conversation (\(contextPerSequence)) must exceed max tokens (\(maxTokens)) by at least 16"
+        }
+        let (total, overflow) = contextPerSequence.multipliedReportingOverflow(by: parallel)
+        if overflow || total > Int(Int32.max) {
+            return "context (\(contextPerSequence)) × parallel (\(parallel)) exceeds the \(Int32.max) tokens one llama.cpp context can hold"
         }
         if seeds.isEmpty { return "no seed sentences" }
         if let i = seeds.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) { return "seed \(i + 1) is empty" }

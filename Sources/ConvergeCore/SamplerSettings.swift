@@ -30,6 +30,14 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
 
     /// The first invalid setting as a one-line message, or nil when all are valid.
     public func validationError() -> String? {
+        // `!(x >= 0)` alone lets infinity through, and NaN fails every comparison, so each real
+        // setting is checked for finiteness first.
+        let reals: [(String, Double)] = [
+            ("temperature", temperature), ("top-p", topP), ("min-p", minP), ("repeat penalty", repeatPenalty),
+            ("presence penalty", presencePenalty), ("frequency penalty", frequencyPenalty),
+            ("DRY multiplier", dryMultiplier), ("DRY base", dryBase),
+        ]
+        if let (name, value) = reals.first(where: { !$0.1.isFinite }) { return "\(name) must be a finite number (got \(value))" }
         if !(temperature >= 0) { return "temperature must be ≥ 0 (got \(temperature))" }
         if !(topP > 0 && topP <= 1) { return "top-p must be in (0, 1] (got \(topP))" }
         if topK < 0 { return "top-k must be ≥ 0 (got \(topK))" }
@@ -39,6 +47,7 @@ public struct SamplerSettings: Codable, Sendable, Equatable {
         if dryMultiplier < 0 { return "DRY multiplier must be ≥ 0 (got \(dryMultiplier))" }
         if !(dryBase >= 1) { return "DRY base must be ≥ 1 (got \(dryBase))" }
         if dryAllowedLength < 1 { return "DRY allowed length must be ≥ 1 (got \(dryAllowedLength))" }
+        if dryPenaltyLastN < -1 { return "DRY window must be ≥ -1 (got \(dryPenaltyLastN))" }
         if noRepeatNgramSize < 0 { return "no-repeat n-gram size must be ≥ 0 (got \(noRepeatNgramSize))" }
         return nil
     }

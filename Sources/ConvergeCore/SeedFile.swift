@@ -6,7 +6,9 @@ public enum SeedFile {
     /// Parses seed text.
     /// - Throws: `ConvergeError` when no seed remains.
     public static func parse(_ text: String, source: String) throws -> [String] {
-        let seeds = text.split(whereSeparator: \.isNewline)
+        // A byte-order mark (Windows editors write one) would otherwise hide a first-line comment.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        let seeds = body.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard !seeds.isEmpty else { throw ConvergeError(.seeds, "seed file \(source) has no seed sentences") }

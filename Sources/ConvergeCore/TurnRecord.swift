@@ -17,6 +17,8 @@ public enum FinishReason: String, Codable, Sendable {
     case stop
     /// The backend failed for this turn; `--resume` retries it.
     case error
+    /// The server withheld or cut the output (OpenAI's `content_filter`): not the model's own end.
+    case contentFilter = "content_filter"
 }
 
 /// One line of `transcript.jsonl`: one model output. Field names are the command-line contract.

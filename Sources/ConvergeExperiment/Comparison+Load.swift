@@ -6,18 +6,28 @@ public import Foundation
 extension Comparison {
     /// The condition directories of an experiment: in `experiment.json` order when it exists,
     /// otherwise every subdirectory holding a `transcript.jsonl`, by name.
+    /// - Parameter warn: told each planned condition that has no transcript yet, so that a
+    ///   comparison never silently leaves one out.
     /// - Throws: `ConvergeError` when there is none.
-    public static func conditionDirectories(in directory: URL) throws -> [URL] {
+    public static func conditionDirectories(in directory: URL, warn: (String) -> Void = { _ in }) throws -> [URL] {
         let manager = FileManager.default
         let planURL = directory.appendingPathComponent("experiment.json")
         var names: [String]
+        var planned = false
         if let data = manager.contents(atPath: planURL.path), let plan = try? JSONDecoder().decode(ExperimentRunner.Plan.self, from: data) {
             names = plan.conditions.map(\.name)
+            planned = true
         } else {
             names = ((try? manager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
         }
-        let found = names.map { directory.appendingPathComponent($0) }
-            .filter { manager.fileExists(atPath: $0.appendingPathComponent("transcript.jsonl").path) }
+        var found: [URL] = []
+        for url in names.map({ directory.appendingPathComponent($0) }) {
+            if manager.fileExists(atPath: url.appendingPathComponent("transcript.jsonl").path) {
+                found.append(url)
+            } else if planned {
+                warn("condition \(url.lastPathComponent) has not run yet (continue with `converge experiment --resume`); it is left out")
+            }
+        }
         guard !found.isEmpty else {
             throw ConvergeError(.io, "\(directory.path) holds no condition directories with a transcript.jsonl (run `converge experiment` first)")
         }
@@ -32,15 +42,17 @@ extension Comparison {
     ///   - control: compare each condition with this one only.
     ///   - embedder: opens the embedder, called only when an analysis must be computed.
     ///   - announce: told each condition whose analysis is computed now.
+    ///   - warn: told each condition left out and each warning from loading a condition.
     /// - Throws: what loading or analysing a condition throws; `ConvergeError` for an unknown control.
     public static func load(
         _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () throws -> any Embedder,
-        announce: (String) -> Void
+        announce: (String) -> Void, warn: (String) -> Void = { _ in }
     ) async throws -> Comparison {
         var inputs: [ConditionInput] = []
         var opened: (any Embedder)?
-        for url in try conditionDirectories(in: directory) {
+        for url in try conditionDirectories(in: directory, warn: warn) {
             let run = try RunDirectory.load(url)
+            run.warnings.forEach { warn("\(run.name): \($0)") }
             let (analysis, computed) = try await RunAnalysis.prepare(run, detectors: detectors) {
                 if let opened { return opened }
                 let made = try embedder()

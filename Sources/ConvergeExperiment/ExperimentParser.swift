@@ -76,6 +76,11 @@ struct ExperimentParser {
                 guard name.unicodeScalars.allSatisfy(Self.nameCharacters.contains) else {
                     throw fail(path, "condition name '\(name)' may hold only letters, digits, '.', '_' and '-'")
                 }
+                // Each condition is a directory under the experiment's, so these two would write
+                // into the experiment directory itself or its parent.
+                guard name != ".", name != ".." else {
+                    throw fail(path, "condition name '\(name)' names a directory outside the condition's own; choose another")
+                }
                 if seen.updateValue(condition.index, forKey: name) != nil { throw fail(path, "two conditions are named '\(name)'") }
                 let configuration = try decode(Self.applyingShorthands(object), condition: condition.index)
                 if let problem = configuration.validationError() { throw fail(path, "condition '\(name)': \(problem)") }
@@ -101,6 +106,11 @@ struct ExperimentParser {
             }
             guard case .sequence(let sequence) = value, !sequence.isEmpty else {
                 throw ConvergeErrorLine.make(source, line, "key 'grid.\(key)' must be a non-empty list of values")
+            }
+            // A value may itself be a mapping (an intervention); its keys are checked like any other.
+            let configurationPath = key.split(separator: ".").map(String.init)
+            for element in sequence {
+                if case .mapping = element { try checkKeys(element, at: ["grid", key], configurationPath: configurationPath) }
             }
             return Axis(path: key.split(separator: ".").map(String.init), values: sequence.map(YAMLTree.value))
         }

@@ -36,6 +36,11 @@ public struct ExperimentRunner: Sendable {
         public var name: String
         public var description: String
         public var conditions: [ExperimentCondition]
+        /// The sha256 of each detector file the conditions read, by path; nil in plans saved before
+        /// it was recorded.
+        public var detectorFiles: [String: String]?
+        /// The part of each condition this directory runs; nil for all of it (or an older plan).
+        public var shard: Shard?
     }
 
     /// Runs every condition in order.
@@ -43,7 +48,9 @@ public struct ExperimentRunner: Sendable {
     /// - Returns: each condition's outcome, in order.
     /// - Throws: `ConvergeError`; `CancellationError` when interrupted, after finished turns are saved.
     public func run(announce: (ExperimentCondition, Int) -> Void) async throws -> [RunSession.Outcome] {
-        try prepare()
+        let lock = try prepare()
+        defer { withExtendedLifetime(lock) {} }
+        let shard = try resolvedShard()
         var outcomes: [RunSession.Outcome] = []
         for (index, condition) in experiment.conditions.enumerated() {
             try Task.checkCancellation()
@@ -51,34 +58,48 @@ public struct ExperimentRunner: Sendable {
             var session = RunSession(
                 configuration: condition.configuration, output: output.appendingPathComponent(condition.name),
                 resume: resume, threads: threads, verbose: verbose, command: command)
+            // An unstarted condition has no run.json to recall its shard from, so the experiment's
+            // own record decides it.
             session.shard = try ShardOption.resolve(shard?.description, resume: resume, manifest: session.manifestURL)
             outcomes.append(try await session.run())
         }
         return outcomes
     }
 
-    /// Creates the directory and saves the file, or checks that a resumed one holds the same file.
-    private func prepare() throws {
+    /// Creates and locks the directory, then saves the file, or checks that a resumed one holds the
+    /// same file.
+    /// - Returns: the lock, held until the experiment ends.
+    private func prepare() throws -> DirectoryLock {
         let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw ConvergeError(.io, "cannot create \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
+        }
+        let lock = try DirectoryLock(output)
         if manager.fileExists(atPath: fileURL.path) {
             guard resume else {
-                throw ConvergeError(.io, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out")
+                throw ConvergeError(.resume, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out", value: output.path)
             }
             let saved = (try? String(contentsOf: fileURL, encoding: .utf8)) ?? ""
             guard saved == experiment.text else {
                 throw ConvergeError(.resume, "the experiment file differs from \(fileURL.path), the one this experiment started with; resume with that file")
             }
-            return
+            try checkInputsUnchanged()
+            return lock
         }
+        let detectorFiles = try detectorFileDigests()
         do {
-            try manager.createDirectory(at: output, withIntermediateDirectories: true)
             try Data(experiment.text.utf8).write(to: fileURL, options: .atomic)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let plan = Plan(name: experiment.name, description: experiment.description, conditions: experiment.conditions)
+            let plan = Plan(
+                name: experiment.name, description: experiment.description, conditions: experiment.conditions,
+                detectorFiles: detectorFiles, shard: shard)
             try encoder.encode(plan).write(to: planURL, options: .atomic)
         } catch {
-            throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)")
+            throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
         }
+        return lock
     }
 }

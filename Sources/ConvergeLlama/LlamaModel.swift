@@ -1,5 +1,6 @@
 import CLlama
 import ConvergeCore
+import ConvergeGGUF
 public import Foundation
 
 /// A GGUF model loaded through llama.cpp (memory-mapped). Its weights and vocabulary are read-only
@@ -39,18 +40,10 @@ public final class LlamaModel: @unchecked Sendable {
 
     deinit { llama_model_free(handle) }
 
-    /// Fails early, with a clear message, on the two most common mistakes: a wrong path and a file
-    /// that is not GGUF at all. llama.cpp itself would only log them.
+    /// Fails early, with a clear message, on a wrong path, a file that is not GGUF, and a GGUF
+    /// header whose counts, lengths or offsets do not fit the file, before llama.cpp parses it.
     private static func checkFile(_ url: URL) throws {
-        guard let file = FileHandle(forReadingAtPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw ConvergeError(.modelFile, exists ? "cannot read model file \(url.path)" : "model file not found: \(url.path)")
-        }
-        defer { try? file.close() }
-        let magic = (try? file.read(upToCount: 4)) ?? Data()
-        guard magic == Data("GGUF".utf8) else {
-            throw ConvergeError(.modelFile, "\(url.path) is not a GGUF file (its first bytes are not 'GGUF')")
-        }
+        try GGUFFile.check(url)
     }
 
     /// The size of the vocabulary.

@@ -1,4 +1,5 @@
 import CLlama
+import ConvergeCore
 import Foundation
 
 /// Process-wide llama.cpp set-up, done once before the first model loads.
@@ -16,7 +17,7 @@ enum LlamaRuntime {
         }
         llama_log_set({ _, text, _ in
             guard LlamaRuntime.verbose, let text else { return }
-            FileHandle.standardError.write(Data(String(cString: text).utf8))
+            StandardError.write(String(cString: text))
         }, nil)
         llama_backend_init()
     }()

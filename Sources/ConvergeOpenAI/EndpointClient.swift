@@ -104,6 +104,8 @@ final class EndpointClient: Sendable {
             AttemptFailure(message: "not finished within \(configuration.requestTimeout) s (timeout)", retryable: true)
         case .connection(let why):
             AttemptFailure(message: "connection failed: \(why)", retryable: true)
+        case .tooLarge:
+            AttemptFailure(message: "response larger than \(HTTPTransport.maximumBodyBytes >> 20) MiB", retryable: false)
         case .cancelled:
             AttemptFailure(message: "cancelled", retryable: false, cancelled: true)
         }

@@ -17,7 +17,13 @@ final class HTTPTransport: Sendable {
         case timeout
         case connection(String)
         case cancelled
+        /// The body passed ``maximumBodyBytes``; a turn is at most a few kilobytes.
+        case tooLarge
     }
+
+    /// The largest response body read: far above any turn's reply, far below what would exhaust
+    /// memory when a misbehaving server streams without end.
+    static let maximumBodyBytes = 16 << 20
 
     fileprivate struct Exchange {
         var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
@@ -92,10 +98,29 @@ private final class StreamDelegate: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        exchanges.withLock { exchanges in
-            exchanges[dataTask.taskIdentifier]?.firstByte = true
-            exchanges[dataTask.taskIdentifier]?.body.append(data)
+        let overflowed = exchanges.withLock { exchanges in
+            guard var exchange = exchanges[dataTask.taskIdentifier], exchange.failure == nil else { return false }
+            exchange.firstByte = true
+            guard exchange.body.count + data.count <= HTTPTransport.maximumBodyBytes else {
+                exchange.failure = .tooLarge
+                exchange.body = Data()
+                exchanges[dataTask.taskIdentifier] = exchange
+                return true
+            }
+            exchange.body.append(data)
+            exchanges[dataTask.taskIdentifier] = exchange
+            return false
         }
+        if overflowed { dataTask.cancel() }
+    }
+
+    /// A redirect to another origin (scheme, host or port) loses the `Authorization` header, so an
+    /// API key reaches only the server it was configured for.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(HTTPTransport.redirect(request, from: task.originalRequest?.url))
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
@@ -109,5 +134,19 @@ private final class StreamDelegate: NSObject, URLSessionDataDelegate, Sendable {
         } else {
             exchange.continuation.resume(throwing: HTTPTransport.Failure.connection("no HTTP response"))
         }
+    }
+}
+
+extension HTTPTransport {
+    /// The request a redirect sends: unchanged within the original origin, without `Authorization`
+    /// beyond it.
+    static func redirect(_ request: URLRequest, from original: URL?) -> URLRequest {
+        func origin(_ url: URL?) -> String? {
+            url.flatMap { url in url.host.map { "\(url.scheme ?? "")://\($0.lowercased()):\(url.port ?? (url.scheme == "https" ? 443 : 80))" } }
+        }
+        guard origin(request.url) != origin(original) else { return request }
+        var stripped = request
+        stripped.setValue(nil, forHTTPHeaderField: "Authorization")
+        return stripped
     }
 }

@@ -84,6 +84,7 @@ struct ReplyParser {
         switch text {
         case "length", "max_tokens": .length
         case "eos": .eos
+        case "content_filter": .contentFilter
         default: stopRequested ? .stop : .eos
         }
     }

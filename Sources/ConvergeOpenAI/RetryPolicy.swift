@@ -18,7 +18,8 @@ struct RetryPolicy: Sendable {
     /// Seconds from a `Retry-After` value: delay-seconds or an HTTP date.
     func retryAfter(_ value: String?, now: Date = Date()) -> Double? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = Double(value) { return min(max(seconds, 0), maxRetryAfter) }
+        // `min`/`max` pass NaN through, and a NaN delay traps when it becomes a Duration.
+        if let seconds = Double(value) { return seconds.isNaN ? nil : min(max(seconds, 0), maxRetryAfter) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -42,7 +42,7 @@ struct AgentBackends {
                 ))
             case .http(let configuration):
                 let http = try await HTTPLanguageModel(configuration) { line in
-                    FileHandle.standardError.write(Data("converge: \(line)\n".utf8))
+                    StandardError.line("converge: \(line)")
                 }
                 for setting in http.dialect.unsupportedSettings(run.sampler) {
                     http.log("warning: \(role)'s \(http.dialect.rawValue) server does not take \(setting); not sent")

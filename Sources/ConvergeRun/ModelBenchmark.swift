@@ -31,6 +31,7 @@ public enum ModelBenchmark {
     /// Loads a model and generates `tokens` tokens per sequence from a fixed prompt at each batch size.
     /// - Throws: `ConvergeError` from loading or decoding.
     public static func generation(spec: ModelSpec, parallel: [Int], tokens: Int, threads: Int) async throws -> GenerationFigures {
+        try LlamaThreads.check(threads)
         let start = Date()
         let model = try LoadedModels.load(spec, verbose: false)
         let loadSeconds = Date().timeIntervalSince(start)

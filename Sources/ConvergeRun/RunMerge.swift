@@ -26,9 +26,17 @@ public enum RunMerge {
                 throw ConvergeError(.invalidParameter, "\(directory.path) does not match \(shards[0].path): \(difference)")
             }
         }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
+        }
+        // Locked before the check, so a run or merge writing there now is named instead of raced.
+        let lock = try DirectoryLock(output)
+        defer { withExtendedLifetime(lock) {} }
         let transcript = output.appendingPathComponent("transcript.jsonl")
         if FileManager.default.fileExists(atPath: transcript.path) {
-            throw ConvergeError(.io, "\(output.path) already holds a run; choose a new --out")
+            throw ConvergeError(.resume, "\(output.path) already holds a run; choose a new --out", value: output.path)
         }
         var records: [TurnRecord] = []
         for (manifest, directory) in zip(manifests, shards) {
@@ -43,11 +51,6 @@ public enum RunMerge {
         let ordered = records.enumerated().sorted { x, y in
             (x.element.conversation, x.element.turn, x.offset) < (y.element.conversation, y.element.turn, y.offset)
         }.map(\.element)
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)")
-        }
         var merged = reference
         merged.shard = nil
         merged.command = command

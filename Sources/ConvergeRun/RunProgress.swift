@@ -34,7 +34,7 @@ final class RunProgress {
 
     func finish() {
         if doneTurns < totalTurns { draw(force: true) }
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { StandardError.line("") }
     }
 
     private func draw(force: Bool) {
@@ -51,7 +51,7 @@ final class RunProgress {
             line += " · " + Self.duration(elapsed)
         }
         if let extra { line += " · " + extra }
-        FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
+        StandardError.write(interactive ? "\r\u{1B}[K" + line : line + "\n")
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -40,9 +40,12 @@ public struct RunSession: Sendable {
     ///   every finished turn is on disk.
     public func run() async throws -> Outcome {
         if let problem = configuration.validationError() { throw ConvergeError(.invalidParameter, problem) }
-        let plan = try prepareOutput()
+        try LlamaThreads.check(threads)
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
+        let lock = try claimOutput()
+        defer { withExtendedLifetime(lock) {} }
+        let (plan, kept) = try prepareOutput()
         // A context needs room only for the conversations that can be open at once: a quick run
         // under the default --parallel 50 would otherwise allocate 50 sequences of KV cache.
         var sized = configuration
@@ -51,9 +54,9 @@ public struct RunSession: Sendable {
         let engine = ConversationEngine(
             configuration: configuration, modelA: agents.a, modelB: agents.b,
             observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })
-        if !resume || !FileManager.default.fileExists(atPath: manifestURL.path) {
-            try manifest(agents).write(to: manifestURL)
-        }
+        try recordProvenance(manifest(agents))
+        // Only once the resume is accepted: a refused one leaves the transcript as it was.
+        if let kept { try TranscriptFile.rewrite(transcriptURL, with: kept) }
         let transcript = try TranscriptFile(url: transcriptURL)
         let progress = RunProgress(plan: plan, turns: configuration.turns)
         let monitor = live ? LiveLoopMonitor(plan: plan) : nil
@@ -74,29 +77,54 @@ public struct RunSession: Sendable {
         return outcome
     }
 
-    /// Creates the output directory, or checks and repairs it for `--resume`.
-    /// - Returns: the plan with the outputs already on disk filled in.
-    private func prepareOutput() throws -> [Conversation] {
-        let manager = FileManager.default
-        let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
-        let hasTranscript = manager.fileExists(atPath: transcriptURL.path)
-        if hasTranscript && !resume {
-            throw ConvergeError(.io, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out")
-        }
+    /// Creates the output directory and locks it for the whole run, before anything in it is read,
+    /// so that a second writer is refused instead of racing this one.
+    private func claimOutput() throws -> DirectoryLock {
         do {
-            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)")
+            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
         }
-        guard hasTranscript else { return shard?.select(plan) ?? plan }
-        // Cut a partial last line, then keep only the turns the resumed run builds on, so a failed or
-        // orphaned turn is generated again instead of appearing twice.
+        return try DirectoryLock(output)
+    }
+
+    /// Checks the locked output directory and, for `--resume`, reads what is done.
+    /// - Returns: the plan with the outputs already on disk filled in, and for a resume whose
+    ///   transcript holds failed or orphaned turns, the turns to keep: those are generated again
+    ///   instead of appearing twice.
+    private func prepareOutput() throws -> (plan: [Conversation], kept: [TurnRecord]?) {
+        let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
+        let hasTranscript = FileManager.default.fileExists(atPath: transcriptURL.path)
+        if hasTranscript && !resume {
+            throw ConvergeError(.resume, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out", value: output.path)
+        }
+        guard hasTranscript else { return (shard?.select(plan) ?? plan, nil) }
+        // Opening cuts a partial or corrupt last line: the turn being written when the run died.
         _ = try TranscriptFile(url: transcriptURL)
         let records = try TranscriptFile.read(transcriptURL)
         let resumed = try ResumeState.apply(records, to: plan)
         let kept = ResumeState.kept(records, plan: plan)
-        if kept.count != records.count { try TranscriptFile.rewrite(transcriptURL, with: kept) }
-        return shard?.select(resumed) ?? resumed
+        return (shard?.select(resumed) ?? resumed, kept.count == records.count ? nil : kept)
+    }
+
+    /// Writes `run.json` for a new run. A resumed run must match what it recorded (models by sha256,
+    /// tool and llama.cpp versions, server dialects, settings); it then gains an entry in `resumes`.
+    /// - Throws: `ConvergeError` `.resume` naming every difference.
+    private func recordProvenance(_ current: RunManifest) throws {
+        guard resume, FileManager.default.fileExists(atPath: manifestURL.path) else {
+            return try current.write(to: manifestURL)
+        }
+        var recorded = try RunManifest.read(from: manifestURL)
+        // Batch width changes only speed, so a resume may choose another --parallel.
+        let differences = ProvenanceComparison.differences(recorded, current, allowing: ["parallel"])
+        guard differences.isEmpty else {
+            throw ConvergeError(
+                .resume, "cannot resume \(output.path): \(differences.joined(separator: "; ")) (recorded vs now)", value: manifestURL.path)
+        }
+        recorded.resumes = (recorded.resumes ?? []) + [RunManifest.Resume(
+            at: Date(), command: command, toolVersion: current.toolVersion, llamaCppCommit: current.llamaCppCommit,
+            hostname: current.machine.hostname)]
+        try recorded.write(to: manifestURL)
     }
 
     private var llamaBackend: [String: String] {

@@ -20,7 +20,7 @@ public enum JSONLines {
         for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard !line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw ConvergeError(.io, "\(path ?? "stdin") line \(number + 1) is not a JSON object")
+                throw ConvergeError(.input, "\(path ?? "stdin") line \(number + 1) is not a JSON object", value: path)
             }
             objects.append(object)
         }
@@ -32,7 +32,7 @@ public enum JSONLines {
     public static func strings(_ objects: [[String: Any]], key: String) throws -> [String] {
         try objects.enumerated().map { index, object in
             guard let value = object[key] as? String else {
-                throw ConvergeError(.io, "object \(index + 1) has no string field '\(key)'")
+                throw ConvergeError(.input, "input row \(index + 1) has no string field '\(key)'", value: String(index + 1))
             }
             return value
         }
@@ -51,7 +51,9 @@ public enum JSONLines {
                 throw ConvergeError(.io, "cannot write \(path): \(error.localizedDescription)")
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+                throw ConvergeError(.io, "cannot write to standard output: \(error.localizedDescription)", underlying: error)
+            }
         }
     }
 }

@@ -50,6 +50,29 @@ public struct RunManifest: Codable, Sendable {
         }
     }
 
+    /// One `--resume` of the run: when, by what command, with which versions, on which machine.
+    public struct Resume: Codable, Sendable, Equatable {
+        public var at: Date
+        public var command: [String]
+        public var toolVersion: String
+        public var llamaCppCommit: String
+        public var hostname: String
+
+        public init(at: Date, command: [String], toolVersion: String, llamaCppCommit: String, hostname: String) {
+            self.at = at
+            self.command = command
+            self.toolVersion = toolVersion
+            self.llamaCppCommit = llamaCppCommit
+            self.hostname = hostname
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case at, command, hostname
+            case toolVersion = "tool_version"
+            case llamaCppCommit = "llama_cpp_commit"
+        }
+    }
+
     public var toolVersion: String
     public var llamaCppCommit: String
     public var createdAt: Date
@@ -61,6 +84,8 @@ public struct RunManifest: Codable, Sendable {
     public var machine: Machine
     /// The part of the run this directory holds; nil for a whole run (or a merged one).
     public var shard: Shard?
+    /// Every `--resume` so far, oldest first; nil for a run never resumed.
+    public var resumes: [Resume]?
 
     public init(
         toolVersion: String, llamaCppCommit: String, createdAt: Date, command: [String],
@@ -79,7 +104,7 @@ public struct RunManifest: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, configuration, models, backend, machine, shard
+        case command, configuration, models, backend, machine, shard, resumes
         case toolVersion = "tool_version"
         case llamaCppCommit = "llama_cpp_commit"
         case createdAt = "created_at"

@@ -18,7 +18,8 @@ public final class TranscriptFile {
         return encoder
     }
 
-    /// Opens (creating if needed) a transcript for appending, after cutting off a partial last line.
+    /// Opens (creating if needed) a transcript for appending, after cutting off a partial or corrupt
+    /// last line.
     /// - Throws: `ConvergeError` with code `.io` when the file cannot be opened.
     public init(url: URL) throws {
         self.url = url
@@ -31,8 +32,8 @@ public final class TranscriptFile {
         do {
             handle = try FileHandle(forUpdating: url)
             let data = try handle.readToEnd() ?? Data()
-            let complete = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-            if complete < data.count { try handle.truncate(atOffset: UInt64(complete)) }
+            let keep = Self.intactLength(data)
+            if keep < data.count { try handle.truncate(atOffset: UInt64(keep)) }
             try handle.seekToEnd()
         } catch {
             throw ConvergeError(.io, "cannot open \(url.path): \(error.localizedDescription)")
@@ -40,6 +41,20 @@ public final class TranscriptFile {
     }
 
     deinit { try? handle.close() }
+
+    /// How many leading bytes to keep: everything up to the last newline, less a last line that is
+    /// not a turn. A crash (power loss, or a disk that fills in mid-write) can leave a newline after
+    /// zeros or half a record; that line is the turn that was being written, which a resume makes
+    /// again, so cutting it loses nothing finished. Earlier lines are never cut.
+    static func intactLength(_ data: Data) -> Int {
+        let newline = UInt8(ascii: "\n")
+        guard let last = data.lastIndex(of: newline) else { return 0 }
+        let start = data[..<last].lastIndex(of: newline).map { $0 + 1 } ?? data.startIndex
+        let line = data[start..<last]
+        let blank = line.allSatisfy { $0 == 32 || $0 == 13 }
+        let isTurn = blank || (try? JSONDecoder().decode(TurnRecord.self, from: Data(line))) != nil
+        return (isTurn ? last + 1 : start) - data.startIndex
+    }
 
     /// Appends one turn and syncs it to disk.
     /// - Throws: `ConvergeError` with code `.io`, for example when the disk is full.

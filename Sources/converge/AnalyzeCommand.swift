@@ -34,7 +34,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let run = try RunDirectory.load(URL(fileURLWithPath: directory))
-            run.warnings.forEach { FileHandle.standardError.write(Data("converge: warning: \($0)\n".utf8)) }
+            run.warnings.forEach { StandardError.line("converge: warning: \($0)") }
             let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) } ?? .calibrated
             let embedder = try embedding.open()
             let analysis = try await cancellingOnSignals {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvergeAnalysis
+import ConvergeCore
 import Foundation
 
 struct CalibrateCommand: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             let files = labels.isEmpty ? (runs + evaluationRuns).map(\.run.labelsURL.path) : labels
             let labelled = try files.flatMap { file in try LabelFile.read(URL(fileURLWithPath: file)).map { (label: $0, file: file) } }
             let notes = try LabelledRuns.join(runs + evaluationRuns, labels: labelled).notes
-            notes.forEach { FileHandle.standardError.write(Data("converge: \($0)\n".utf8)) }
+            notes.forEach { StandardError.line("converge: \($0)") }
             var outcome = try CalibrationOutcome(try LabelledRuns.join(runs, labels: labelled).conversations, folds: folds)
             if !evaluationRuns.isEmpty {
                 outcome.evaluate(on: try LabelledRuns.join(evaluationRuns, labels: labelled).conversations)

@@ -38,7 +38,8 @@ struct CompareCommand: AsyncParsableCommand {
             let comparison = try await cancellingOnSignals { [embedding, control] in
                 try await Comparison.load(
                     url, detectors: settings, control: control, embedder: embedding.open,
-                    announce: { FileHandle.standardError.write(Data("converge: analysed \($0)\n".utf8)) })
+                    announce: { StandardError.line("converge: analysed \($0)") },
+                    warn: { StandardError.line("converge: warning: \($0)") })
             }
             let files = try comparison.write(to: url)
             print(comparison.table, terminator: "")

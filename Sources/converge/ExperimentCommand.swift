@@ -48,11 +48,15 @@ struct ExperimentCommand: AsyncParsableCommand {
             let count = experiment.conditions.count
             let outcomes = try await cancellingOnSignals {
                 try await runner.run { condition, index in
-                    FileHandle.standardError.write(Data("converge: condition \(index + 1)/\(count): \(condition.name)\n".utf8))
+                    StandardError.line("converge: condition \(index + 1)/\(count): \(condition.name)")
                 }
             }
             let turns = outcomes.reduce(0) { $0 + $1.turnsWritten }
-            FileHandle.standardError.write(Data("converge: \(turns) turns written under \(runner.output.path); compare with `converge compare \(runner.output.path)`\n".utf8))
+            let failed = outcomes.reduce(0) { $0 + $1.failedTurns }
+            var message = "converge: \(turns) turns written under \(runner.output.path); compare with `converge compare \(runner.output.path)`"
+            if failed > 0 { message += " (\(failed) failed; --resume retries them)" }
+            StandardError.line(message)
+            try exitIfConversationsFailed(failed)
         }
     }
 }

@@ -30,7 +30,7 @@ struct LabelCommand: AsyncParsableCommand {
                 run: run, labeller: labeller ?? environment["USER"] ?? "unknown",
                 width: width ?? environment["COLUMNS"].flatMap(Int.init) ?? 100)
             let outcome = try session.run(readLine: { Swift.readLine() }) { text in
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
             }
             print("\(outcome.labelled) labelled, \(outcome.skipped) skipped, \(outcome.remaining) without a label; labels in \(run.labelsURL.path)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvergeRun
+import ConvergeCore
 import Foundation
 
 struct MergeCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct MergeCommand: AsyncParsableCommand {
             let count = try RunMerge.merge(
                 shards.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out), command: CommandLine.arguments
             )
-            FileHandle.standardError.write(Data("converge: \(count) turns from \(shards.count) shards written to \(out)\n".utf8))
+            StandardError.line("converge: \(count) turns from \(shards.count) shards written to \(out)")
         }
     }
 }

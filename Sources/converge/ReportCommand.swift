@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvergeAnalysis
 import ConvergeReport
+import ConvergeCore
 import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let run = try RunDirectory.load(URL(fileURLWithPath: directory))
-            run.warnings.forEach { FileHandle.standardError.write(Data("converge: warning: \($0)\n".utf8)) }
+            run.warnings.forEach { StandardError.line("converge: warning: \($0)") }
             let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) }
             let (analysis, computed) = try await cancellingOnSignals { [embedding] in
                 try await RunAnalysis.prepare(run, detectors: settings, embedder: embedding.open)
@@ -38,7 +39,7 @@ struct ReportCommand: AsyncParsableCommand {
             if png {
                 let result = try exportPNGs(reportCharts(input), to: run.url.appendingPathComponent("charts"))
                 print("Wrote \(result.written.count) PNG charts in \(run.url.appendingPathComponent("charts").path)")
-                result.messages.forEach { FileHandle.standardError.write(Data("converge: \($0)\n".utf8)) }
+                result.messages.forEach { StandardError.line("converge: \($0)") }
             }
         }
     }

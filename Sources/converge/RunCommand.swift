@@ -91,7 +91,8 @@ struct RunCommand: AsyncParsableCommand {
             let outcome = try await cancellingOnSignals { try await session.run() }
             var message = "converge: \(outcome.turnsWritten) turns written to \(session.transcriptURL.path)"
             if outcome.failedTurns > 0 { message += " (\(outcome.failedTurns) failed; --resume retries them)" }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            StandardError.line(message)
+            try exitIfConversationsFailed(outcome.failedTurns)
         }
     }
 
@@ -101,10 +102,8 @@ struct RunCommand: AsyncParsableCommand {
         var configuration: RunConfiguration
         if resume {
             guard out != nil else { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the run to continue") }
-            configuration = try RunManifest.read(from: manifest).configuration
-            if let changed = settingOptionsGiven.first {
-                throw ConvergeError(.invalidParameter, "--resume continues with the settings in \(manifest.path); drop --\(changed)")
-            }
+            configuration = try RunManifest.readForResume(output).configuration
+            try checkResumeOptions(against: configuration, in: manifest)
         } else {
             configuration = try baseConfiguration()
             try applyOverrides(to: &configuration)
@@ -168,6 +167,24 @@ struct RunCommand: AsyncParsableCommand {
         if let rngSeed { c.rngSeed = rngSeed }
         if let context { c.contextPerSequence = context }
         if let relayDir { c.relayDirectory = relayDir }
+    }
+
+    /// Accepts the original command with `--resume` appended: options may be given again, but only
+    /// with the values the run recorded.
+    private func checkResumeOptions(against recorded: RunConfiguration, in manifest: URL) throws {
+        guard !settingOptionsGiven.isEmpty else { return }
+        var requested = recorded
+        if config != nil || seeds != nil || seedCount != nil {
+            let base = try baseConfiguration()
+            if config != nil { requested = base } else { requested.seeds = base.seeds }
+        }
+        try applyOverrides(to: &requested)
+        let differences = ProvenanceComparison.configurationDifferences(recorded, requested, comparingModelSpecs: true, allowing: ["parallel"])
+        guard differences.isEmpty else {
+            throw ConvergeError(
+                .resume, "--resume continues with the settings in \(manifest.path), but the options change them: \(differences.joined(separator: "; ")) (recorded vs given); drop those options",
+                value: manifest.path)
+        }
     }
 
     /// Options that would change a resumed run's output.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ConvergeCore
+import Foundation
 
 @main
 struct Tool: AsyncParsableCommand {
@@ -13,4 +15,30 @@ struct Tool: AsyncParsableCommand {
         subcommands: [RunCommand.self, EmbedCommand.self, BenchCommand.self, ScoreCommand.self, TSNECommand.self, AnalyzeCommand.self, ReportCommand.self, LabelCommand.self, AgreementCommand.self, CalibrateCommand.self, MergeCommand.self, ExperimentCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    /// ArgumentParser's own entry point, except that a bad option prints one line, as every other
+    /// bad input does, instead of the whole usage text.
+    static func main() async {
+        // A closed pipe then fails the write that meets it instead of killing the process.
+        signal(SIGPIPE, SIG_IGN)
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            StandardError.line("converge: \(message) (see converge help)")
+            Foundation.exit(ExitStatus.badInput)
+        }
+        do {
+            var command = command
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -30,6 +30,19 @@ extension CLIRuns {
             (["--history", "last-0"], "history"),
             (["--prompt-mode", "sideways"], "sideways"),
             (["--model-a", "weird:thing"], "weird"),
+            (["--temperature", "inf"], "temperature"),
+            (["--presence-penalty", "nan"], "presence penalty"),
+            (["--dry-base", "inf"], "DRY base"),
+            (["--threads", "99999999999"], "threads"),
+            (["--max-tokens", "9223372036854775807"], "max tokens"),
+            (["--context", "9223372036854775807"], "context"),
+            (["--context", "16777216", "--parallel", "1000"], "× parallel"),
+            (["--turns", "many"], "many"),
+            (["--rng-seed", "1.5"], "1.5"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#ttfb=inf"], "ttfb"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#timeout=1e30"], "timeout"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#retries=1e19"], "retries"),
+            (["--model-b", "openai:m@http://127.0.0.1:9#concurrency=inf"], "concurrency"),
         ])
         func invalidParameter(extra: [String], fragment: String) async throws {
             let out = try temporaryDirectory("bad")
@@ -50,7 +63,7 @@ extension CLIRuns {
             try await expectOneLineFailure(tiny(out.appendingPathComponent("run"), ["--model-a", "/nonexistent.gguf"]), mentioning: "/nonexistent.gguf")
         }
 
-        @Test(arguments: ["not-gguf", "garbage", "truncated"])
+        @Test(arguments: ["not-gguf", "garbage", "truncated", "2^60 tensors"])
         func corruptModelFile(kind: String) async throws {
             let out = try temporaryDirectory("bad")
             defer { try? FileManager.default.removeItem(at: out) }
@@ -58,6 +71,12 @@ extension CLIRuns {
             switch kind {
             case "not-gguf": try Data("plain text\n".utf8).write(to: model)
             case "garbage": try (Data("GGUF".utf8) + Data(repeating: 0xAB, count: 8192)).write(to: model)
+            case "2^60 tensors":
+                var header = Data("GGUF".utf8)
+                for (value, width) in [(UInt64(3), 4), (UInt64(1) << 60, 8), (UInt64(0), 8)] {
+                    withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0.prefix(width)) }
+                }
+                try (header + Data(count: 4096)).write(to: model)
             default:
                 let source = try FileHandle(forReadingFrom: CLIModels.smol)
                 try (source.read(upToCount: 1 << 20) ?? Data()).write(to: model)

@@ -8,6 +8,10 @@ import Testing
         #expect(try SeedFile.parse(text, source: "t") == ["First seed.", "Second seed.", "Third: a # is fine here"])
     }
 
+    @Test func byteOrderMarkDoesNotTurnACommentIntoASeed() throws {
+        #expect(try SeedFile.parse("\u{FEFF}# a comment\nThe seed.\n", source: "bom.txt") == ["The seed."])
+    }
+
     @Test(arguments: ["", "\n\n  \n", "# only\n# comments\n"])
     func noSeedIsAnError(text: String) {
         #expect {

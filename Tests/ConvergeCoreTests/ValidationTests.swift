@@ -38,6 +38,25 @@ import Testing
         Case(name: "repeat penalty 0", expected: "repeat penalty") { $0.sampler.repeatPenalty = 0 },
         Case(name: "penalty window -2", expected: "penalty window") { $0.sampler.penaltyLastN = -2 },
         Case(name: "DRY -1", expected: "DRY") { $0.sampler.dryMultiplier = -1 },
+        Case(name: "temperature inf", expected: "temperature must be a finite number") { $0.sampler.temperature = .infinity },
+        Case(name: "presence penalty NaN", expected: "presence penalty") { $0.sampler.presencePenalty = .nan },
+        Case(name: "frequency penalty -inf", expected: "frequency penalty") { $0.sampler.frequencyPenalty = -.infinity },
+        Case(name: "repeat penalty inf", expected: "repeat penalty") { $0.sampler.repeatPenalty = .infinity },
+        Case(name: "DRY multiplier NaN", expected: "DRY multiplier") { $0.sampler.dryMultiplier = .nan },
+        Case(name: "DRY base inf", expected: "DRY base") { $0.sampler.dryBase = .infinity },
+        Case(name: "DRY window -2", expected: "DRY window") { $0.sampler.dryPenaltyLastN = -2 },
+        Case(name: "min-p NaN", expected: "min-p") { $0.sampler.minP = .nan },
+        Case(name: "max tokens Int.max", expected: "max tokens") { $0.maxTokens = .max },
+        Case(name: "context Int.min", expected: "context") { $0.contextPerSequence = .min },
+        Case(name: "context Int.max", expected: "context") { $0.contextPerSequence = .max },
+        Case(name: "context × parallel overflow", expected: "× parallel") { $0.contextPerSequence = 1 << 24; $0.parallel = 1 << 19 },
+        Case(name: "turns Int.max", expected: "turns") { $0.turns = .max },
+        Case(name: "replicates Int.max", expected: "replicates") { $0.replicates = .max },
+        Case(name: "intervention temperature inf", expected: "intervention.temperature") {
+            var policy = InterventionPolicy(action: .raiseTemperature)
+            policy.temperature = .infinity
+            $0.intervention = policy
+        },
     ]
 
     @Test(arguments: invalid)

@@ -89,6 +89,9 @@ import Testing
         BadFile(text: "conditions:\n  - name: a b\n", message: "test.yaml:2: condition name 'a b' may hold only letters, digits, '.', '_' and '-'"),
         BadFile(text: "seed_count: 1\nconditions:\n  - name: p\n    intervention: {action: perturb}\n", message: "test.yaml:3: condition 'p': intervention.perturbation must be a non-empty text for action perturb"),
         BadFile(text: "seed_count: 1\nconditions:\n  - name: q\n    sampler:\n      no_repeat_ngram_size: -2\n", message: "test.yaml:3: condition 'q': no-repeat n-gram size must be ≥ 0 (got -2)"),
+        BadFile(text: "grid:\n  intervention:\n    - {action: perturb, perturbaton: x}\n", message: "test.yaml:3: unknown configuration key 'intervention.perturbaton'"),
+        BadFile(text: "conditions:\n  - name: ..\n", message: "test.yaml:2: condition name '..' names a directory outside the condition's own; choose another"),
+        BadFile(text: "conditions:\n  - name: .\n", message: "test.yaml:2: condition name '.' names a directory outside the condition's own; choose another"),
         BadFile(text: "seed_count: 0\n", message: "test.yaml:1: key 'seed_count' must be a whole number ≥ 1"),
         BadFile(text: "preset: huge\n", message: "test.yaml:1: key 'preset': unknown preset 'huge' (known: paper, quick)"),
     ])

@@ -46,6 +46,6 @@ func wellFormed(_ g: Generation, maxTokens: Int) -> Bool {
     switch g.finishReason {
     case .length: return g.tokens == maxTokens
     case .eos, .stop: return true
-    case .error: return false
+    case .error, .contentFilter: return false
     }
 }

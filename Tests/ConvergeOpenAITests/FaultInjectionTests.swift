@@ -45,6 +45,15 @@ struct FaultInjectionTests {
         #expect(proxy.connections == 1)
     }
 
+    @Test func aReplyWithoutEndIsCutAtTheCapAndNotRetried() async throws {
+        let proxy = try FaultProxy(upstream: try LocalSocket.freePort(), script: [.endless, .endless])
+        defer { proxy.stop() }
+        let model = try await model(proxy, options: "&retries=1")
+        let generations = try await model.generate([request])
+        #expect(generations.map(\.finishReason) == [.error])
+        #expect(model.counters.retries == 0 && proxy.connections == 1)
+    }
+
     @Test func aTurnFailsWhenEveryAttemptFails() async throws {
         let proxy = try FaultProxy(upstream: try LocalSocket.freePort(), script: [.serverError, .serverError, .serverError])
         defer { proxy.stop() }

@@ -15,6 +15,7 @@ final class FaultProxy: Sendable {
         case garbage
         case reset
         case errorInBody
+        case endless
         case passThrough
 
         var description: String {
@@ -26,6 +27,7 @@ final class FaultProxy: Sendable {
             case .garbage: "garbage"
             case .reset: "a connection reset"
             case .errorInBody: "an error object in a 200 body"
+            case .endless: "a 200 body without end"
             case .passThrough: "pass-through"
             }
         }
@@ -86,6 +88,13 @@ final class FaultProxy: Sendable {
             respond(client, "200 OK", #"{"error":{"message":"upstream overloaded","code":503}}"#)
         case .garbage:
             LocalSocket.write(client, Data("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\ndata: {\"choices\": [ garbage ]]\n\n".utf8))
+        case .endless:
+            // Streams filler until the client hangs up (or 64 MiB, so a test that fails still ends).
+            LocalSocket.write(client, Data("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n".utf8))
+            let chunk = [UInt8](repeating: UInt8(ascii: ":"), count: 1 << 16)
+            for _ in 0..<1024 where !state.withLock({ $0.stopped }) {
+                if send(client, chunk, chunk.count, Int32(MSG_NOSIGNAL)) <= 0 { return }
+            }
         case .hang:
             // Hold the connection without a byte until the client gives up or the proxy stops.
             for _ in 0..<300 where !state.withLock({ $0.stopped }) {

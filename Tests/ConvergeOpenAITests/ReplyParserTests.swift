@@ -26,6 +26,11 @@ import Testing
         #expect(try parser.parse(Data(body.utf8)) == Generation(text: "hi", promptTokens: 0, tokens: 1, finishReason: .eos))
     }
 
+    @Test func contentFilterIsNotAnEndOfSequence() throws {
+        let body = #"data: {"choices":[{"delta":{"content":"hi"},"finish_reason":"content_filter"}]}"# + "\n\ndata: [DONE]\n"
+        #expect(try parser.parse(Data(body.utf8)).finishReason == .contentFilter)
+    }
+
     @Test func ollamaLines() throws {
         let body = #"{"response":"x","done":false}"# + "\n" + #"{"response":"y","done":true,"done_reason":"length","prompt_eval_count":3,"eval_count":2}"#
         #expect(try parser.parse(Data(body.utf8)) == Generation(text: "xy", promptTokens: 3, tokens: 2, finishReason: .length))
@@ -59,6 +64,9 @@ import Testing
         #expect(policy.retryAfter("3") == 3)
         #expect(policy.retryAfter("100000") == policy.maxRetryAfter)
         #expect(policy.retryAfter(nil) == nil)
+        #expect(policy.retryAfter("nan") == nil)
+        #expect(policy.retryAfter("inf") == policy.maxRetryAfter)
+        #expect(policy.retryAfter("-inf") == 0)
         let now = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
         #expect(policy.retryAfter("Wed, 21 Oct 2015 07:28:10 GMT", now: now) == 10)
         for failures in 1...12 {

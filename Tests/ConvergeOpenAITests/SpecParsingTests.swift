@@ -27,6 +27,9 @@ import Testing
         "openai:model", "openai:@http://h:1", "openai:m@ftp://h", "openai:m@http://u:p@h:1",
         "openai:m@http://h:1#colour=red", "openai:m@http://h:1#server=ollama", "openai:m@http://h:1#concurrency=0",
         "openai:m@http://h:1#key",
+        "openai:m@http://h:1#ttfb=inf", "openai:m@http://h:1#timeout=1e30", "openai:m@http://h:1#retries=1e19",
+        "openai:m@http://h:1#concurrency=inf", "openai:m@http://h:1#concurrency=2.5", "openai:m@http://h:1#timeout=nan",
+        "openai:m@http://h:1#retries=-1",
     ])
     func rejectsMalformedSpecs(_ spec: String) {
         #expect(throws: ConvergeError.self) { try HTTPBackendConfiguration(parsing: spec) }

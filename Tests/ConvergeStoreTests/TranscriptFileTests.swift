@@ -35,6 +35,31 @@ import Testing
         #expect(try String(contentsOf: url, encoding: .utf8).hasSuffix("}\n"))
     }
 
+    @Test(arguments: ["\0\0\0\0\n", "{\"conversation\":0,\"seed_\n", "{\"conversation\": 0}\n"])
+    func reopeningCutsACorruptLastLineThatEndsInANewline(_ corrupt: String) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("transcript.jsonl")
+        try TranscriptFile(url: url).append(record(0, 1))
+        try appendRaw(corrupt, to: url)
+        let reopened = try TranscriptFile(url: url)
+        try reopened.append(record(0, 2))
+        #expect(try TranscriptFile.read(url) == [record(0, 1), record(0, 2)])
+    }
+
+    @Test func aCorruptLineBeforeTheLastIsNeverCut() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("transcript.jsonl")
+        let file = try TranscriptFile(url: url)
+        try file.append(record(0, 1))
+        try file.append(record(0, 2))
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        try (lines[0] + "\nnot a turn\n" + lines[1] + "\n").write(to: url, atomically: true, encoding: .utf8)
+        _ = try TranscriptFile(url: url)
+        #expect(throws: ConvergeError.self) { try TranscriptFile.read(url) }
+    }
+
     @Test func aBrokenCompleteLineIsReportedWithItsNumber() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -35,11 +35,11 @@ func writeAtomically(_ data: Data, to url: URL) throws(ReportError) {
     do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-        throw ReportError(code: .cannotCreateDirectory, message: "cannot create \(directory.path): \(error.localizedDescription)")
+        throw ReportError(code: .cannotCreateDirectory, message: "cannot create \(directory.path): \(error.localizedDescription)", path: directory.path, underlying: error)
     }
     do {
         try data.write(to: url, options: .atomic)
     } catch {
-        throw ReportError(code: .cannotWrite, message: "cannot write \(url.path): \(error.localizedDescription)")
+        throw ReportError(code: .cannotWrite, message: "cannot write \(url.path): \(error.localizedDescription)", path: url.path, underlying: error)
     }
 }
