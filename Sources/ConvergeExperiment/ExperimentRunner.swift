@@ -15,6 +15,8 @@ public struct ExperimentRunner: Sendable {
     /// Each condition runs only this part of its conversations; `converge merge` joins the parts.
     public var shard: Shard?
     public var threads: Int
+    /// Why `threads` is what it is; each condition's run.json keeps it.
+    public var threadsReason = "--threads"
     public var verbose: Bool
     public var command: [String]
 
@@ -51,6 +53,7 @@ public struct ExperimentRunner: Sendable {
             var session = RunSession(
                 configuration: condition.configuration, output: output.appendingPathComponent(condition.name),
                 resume: resume, threads: threads, verbose: verbose, command: command)
+            session.threadsReason = threadsReason
             session.shard = try ShardOption.resolve(shard?.description, resume: resume, manifest: session.manifestURL)
             outcomes.append(try await session.run())
         }
