@@ -1,3 +1,6 @@
+import ConvergeAnalysis
+import ConvergeCore
+import ConvergeMetrics
 import ConvergeReport
 import Foundation
 

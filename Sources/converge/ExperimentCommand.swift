@@ -47,7 +47,7 @@ struct ExperimentCommand: AsyncParsableCommand {
                 command: CommandLine.arguments)
             if threads == nil { runner.threadsReason = "default: " + LlamaThreads.defaultReason }
             let count = experiment.conditions.count
-            let outcomes = try await cancellingOnSignals {
+            let outcomes = try await cancellingOnSignals { [runner] in
                 try await runner.run { condition, index in
                     FileHandle.standardError.write(Data("converge: condition \(index + 1)/\(count): \(condition.name)\n".utf8))
                 }

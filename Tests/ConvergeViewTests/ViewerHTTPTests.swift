@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// The server-rendered pages and the live endpoint over plain HTTP, on runs written by hand.
