@@ -64,7 +64,8 @@ final class RunProgress: Sendable {
         if done < totalTurns { draw(force: true) }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         let elapsed = max(Date().timeIntervalSince(start), 1e-3)
-        let line = "converge: \(done - startedTurns) turns in \(Self.duration(elapsed)) · \(tokens) tokens · "
+        // Not prefixed "converge:": that prefix marks the one message a failed or interrupted run ends with.
+        let line = (done == totalTurns ? "done: " : "stopped: ") + "\(done - startedTurns) turns in \(Self.duration(elapsed)) · \(tokens) tokens · "
             + String(format: "%.1f tok/s", Double(tokens) / elapsed) + " · results in \(output.path)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -25,7 +25,9 @@ public struct ViewServer: Sendable {
     /// - Throws: when the address cannot be bound.
     public func run(handleSignals: Bool, onStart: @escaping @Sendable (URL) -> Void) async throws {
         var logger = Logger(label: "converge.view")
-        logger.logLevel = .warning
+        // Cancellation is how the viewer stops, and Hummingbird logs it as an error; failures that
+        // matter (an address in use) are thrown instead.
+        logger.logLevel = .critical
         let host = host
         let app = Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
