@@ -12,6 +12,12 @@ public struct IdleCores: Sendable, Equatable {
     /// How the figure was obtained, recorded in `run.json`.
     public var method: String
 
+    public init(idle: Double, cores: Int, method: String) {
+        self.idle = idle
+        self.cores = cores
+        self.method = method
+    }
+
     /// Measures now; falls back to the load average where `/proc/stat` does not exist (macOS).
     /// - Parameter window: seconds between the two snapshots.
     public static func measure(window: Double = 0.2) -> IdleCores {

@@ -38,7 +38,10 @@ extension CLIRuns {
             let next = try await Self.get(base, "api/turns?run=live-run&after=\(seen)")
             #expect(next.contains(#""turn":"#), "a turn written after the first poll comes back on the next")
 
-            _ = try await run.finish(timeout: 240)
+            let finished = try await run.finish(timeout: 240)
+            #expect(finished.stderr.contains("done: 12 turns in") && finished.stderr.contains("tok/s · results in \(live.path)"))
+            let manifest = try String(contentsOf: live.appendingPathComponent("run.json"), encoding: .utf8)
+            #expect(manifest.contains(#""threads_reason" : "--threads""#) || manifest.contains(#""threads_reason":"--threads""#))
             let page = try await Self.get(base, "run/live-run")
             #expect(page.contains("<svg") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!page.contains("<script>alert"))
