@@ -37,6 +37,8 @@ extension CLIRuns {
             try await Self.wait(timeout: 120) { Self.lines(transcript) > seen }
             let next = try await Self.get(base, "api/turns?run=live-run&after=\(seen)")
             #expect(next.contains(#""turn":"#), "a turn written after the first poll comes back on the next")
+            let later = try await Self.get(base)
+            #expect(Self.turnsDone(later) > Self.turnsDone(index), "the server-rendered index shows progress")
 
             let finished = try await run.finish(timeout: 240)
             #expect(finished.stderr.contains("done: 12 turns in") && finished.stderr.contains("tok/s · results in \(live.path)"))
@@ -66,6 +68,14 @@ extension CLIRuns {
                 return text.contains("http://127.0.0.1:")
             }
             return try #require(found)
+        }
+
+        /// The live run's "done/planned" cell in the index.
+        static func turnsDone(_ index: String) -> Int {
+            guard let row = index.range(of: #"data-run="live-run""#),
+                  let cell = index[row.upperBound...].range(of: #"class="num">\d+/"#, options: .regularExpression)
+            else { return -1 }
+            return Int(index[cell].dropFirst(#"class="num">"#.count).dropLast()) ?? -1
         }
 
         static func lines(_ url: URL) -> Int {
