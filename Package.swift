@@ -25,10 +25,15 @@ let package = Package(
         .library(name: "ConvergeOpenAI", targets: ["ConvergeOpenAI"]),
         .library(name: "ConvergeAnalysis", targets: ["ConvergeAnalysis"]),
         .library(name: "ConvergeExperiment", targets: ["ConvergeExperiment"]),
+        .library(name: "ConvergeView", targets: ["ConvergeView"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // No traits: the viewer needs neither swift-configuration nor full Foundation form coding.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
@@ -63,11 +68,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ConvergeView",
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeStore", "ConvergeReport", "ConvergeAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "converge",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment",
+                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -111,5 +126,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConvergeViewTests", dependencies: ["ConvergeView"], swiftSettings: swiftSettings),
     ]
 )

@@ -15,6 +15,8 @@ public struct ExperimentRunner: Sendable {
     /// Each condition runs only this part of its conversations; `converge merge` joins the parts.
     public var shard: Shard?
     public var threads: Int
+    /// Why `threads` is what it is; each condition's run.json keeps it.
+    public var threadsReason = "--threads"
     public var verbose: Bool
     public var command: [String]
 
@@ -60,6 +62,7 @@ public struct ExperimentRunner: Sendable {
                 resume: resume, threads: threads, verbose: verbose, command: command)
             // An unstarted condition has no run.json to recall its shard from, so the experiment's
             // own record decides it.
+            session.threadsReason = threadsReason
             session.shard = try ShardOption.resolve(shard?.description, resume: resume, manifest: session.manifestURL)
             outcomes.append(try await session.run())
         }

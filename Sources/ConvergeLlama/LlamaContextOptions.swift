@@ -16,13 +16,10 @@ public struct LlamaContextOptions: Sendable, Codable, Equatable {
         self.contextPerSequence = contextPerSequence
     }
 
-    /// The cores nobody else is using when the process starts, from the 1-minute load average, at
-    /// least 1 and at most 8. Measured on 2 cores: idle, 2 threads decode 1.4–1.9× faster than 1;
-    /// with one core busy, 2 threads fall to a third of what 1 thread keeps.
-    public static var defaultThreads: Int {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let loadText = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
-        let busy = loadText.split(separator: " ").first.flatMap { Double($0) }.map { Int($0.rounded()) } ?? 0
-        return min(max(cores - busy, 1), 8)
-    }
+    /// The idle cores measured once, when first asked for (`IdleCores`): a short look at what the
+    /// cores do now, not the lagging load average.
+    public static let defaultThreadChoice = IdleCores.measure()
+
+    /// Threads for the idle cores at start, 1 to 8.
+    public static var defaultThreads: Int { defaultThreadChoice.threads }
 }

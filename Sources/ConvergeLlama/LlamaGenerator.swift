@@ -20,6 +20,9 @@ public actor LlamaGenerator {
     /// Where the last `generate` call spent its time, for benchmarks that compare the decode phase
     /// alone with llama.cpp's own figure.
     public private(set) var lastTiming = GenerationTiming(promptSeconds: 0, decodeSeconds: 0, decodeTokens: 0)
+    /// Every token sampled so far, for a progress line that moves inside a batch. Counting only
+    /// observes: it changes neither what is sampled nor how the context is run.
+    public nonisolated let sampledTokens = TokenCounter()
 
     /// Creates a context for `options.parallel` sequences of `options.contextPerSequence` tokens.
     /// - Throws: `ConvergeError` when llama.cpp cannot allocate the context.
@@ -142,6 +145,7 @@ public actor LlamaGenerator {
             throw ConvergeError(.backend, "llama.cpp returned no logits for batch row \(logitsIndex) of \(model.name)")
         }
         sequence.advance(logits: UnsafeBufferPointer(start: logits, count: model.vocabularySize), model: model)
+        sampledTokens.add(1)
     }
 }
 

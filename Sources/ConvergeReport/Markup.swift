@@ -4,52 +4,52 @@
 /// interpolated `String` is escaped with `escapeHTML`. Only `Markup` values and numbers are inserted
 /// as they are. So `"<p>\(modelText)</p>"` cannot inject markup, and forgetting to escape is a type
 /// error rather than a bug.
-struct Markup: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    private(set) var rendered: String
+public struct Markup: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public private(set) var rendered: String
 
-    init(stringLiteral value: String) { rendered = value }
+    public init(stringLiteral value: String) { rendered = value }
 
-    init(stringInterpolation: StringInterpolation) { rendered = stringInterpolation.out }
+    public init(stringInterpolation: StringInterpolation) { rendered = stringInterpolation.out }
 
     /// Static text the module itself wrote, such as the stylesheet. Never pass input through this.
-    init(trusted: String) { rendered = trusted }
+    public init(trusted: String) { rendered = trusted }
 
-    var description: String { rendered }
+    public var description: String { rendered }
 
-    static let empty: Markup = ""
+    public static let empty: Markup = ""
 
-    static func + (lhs: Markup, rhs: Markup) -> Markup { Markup(trusted: lhs.rendered + rhs.rendered) }
+    public static func + (lhs: Markup, rhs: Markup) -> Markup { Markup(trusted: lhs.rendered + rhs.rendered) }
 
-    static func += (lhs: inout Markup, rhs: Markup) { lhs.rendered += rhs.rendered }
+    public static func += (lhs: inout Markup, rhs: Markup) { lhs.rendered += rhs.rendered }
 
-    struct StringInterpolation: StringInterpolationProtocol {
+    public struct StringInterpolation: StringInterpolationProtocol {
         var out = ""
 
-        init(literalCapacity: Int, interpolationCount: Int) {
+        public init(literalCapacity: Int, interpolationCount: Int) {
             out.reserveCapacity(literalCapacity + interpolationCount * 8)
         }
 
-        mutating func appendLiteral(_ literal: String) { out += literal }
+        public mutating func appendLiteral(_ literal: String) { out += literal }
 
         /// Untrusted or not, text is escaped.
-        mutating func appendInterpolation(_ text: String) { out += escapeHTML(text) }
+        public mutating func appendInterpolation(_ text: String) { out += escapeHTML(text) }
 
-        mutating func appendInterpolation(_ markup: Markup) { out += markup.rendered }
+        public mutating func appendInterpolation(_ markup: Markup) { out += markup.rendered }
 
-        mutating func appendInterpolation(_ parts: [Markup]) {
+        public mutating func appendInterpolation(_ parts: [Markup]) {
             for part in parts { out += part.rendered }
         }
 
-        mutating func appendInterpolation(_ value: Int) { out += String(value) }
+        public mutating func appendInterpolation(_ value: Int) { out += String(value) }
 
         /// Coordinates and other numbers, rounded to 0.01 so files stay small and diffs stable.
-        mutating func appendInterpolation(_ value: Double) { out += svgNumber(value) }
+        public mutating func appendInterpolation(_ value: Double) { out += svgNumber(value) }
     }
 }
 
 extension Array where Element == Markup {
     /// The fragments one after another.
-    func joined() -> Markup { Markup(trusted: map(\.rendered).joined()) }
+    public func joined() -> Markup { Markup(trusted: map(\.rendered).joined()) }
 }
 
 /// Formats a coordinate with at most two decimals and no trailing zeros (`12`, `3.5`, `-0.25`).

@@ -16,6 +16,8 @@ struct AgentBackends {
     /// Whether an agent runs in-process, so the llama.cpp settings belong in provenance.
     var usesLlama = false
     private var counters: [RequestCounters] = []
+    /// The in-process generators' token counts, read by the progress line between turns.
+    var sampledTokens: [TokenCounter] = []
 
     /// Loads both agents; the same model file serves both agents once.
     /// - Throws: `ConvergeError` when a model file is missing or a key variable is unset.
@@ -27,6 +29,7 @@ struct AgentBackends {
         var notes: [String: String] = [:]
         var counters: [RequestCounters] = []
         var loaded: [URL: LlamaModel] = [:]
+        var sampled: [TokenCounter] = []
         let options = LlamaContextOptions(threads: threads, parallel: run.parallel, contextPerSequence: run.contextPerSequence)
         for (agent, spec) in [(Agent.a, specA), (Agent.b, specB)] {
             let role = "agent \(agent.rawValue)"
@@ -34,7 +37,9 @@ struct AgentBackends {
             case .llama(let url):
                 let file = try loaded[url] ?? LoadedModels.load(spec, verbose: verbose)
                 loaded[url] = file
-                models[agent] = try LlamaGenerator(model: file, options: options)
+                let generator = try LlamaGenerator(model: file, options: options)
+                models[agent] = generator
+                sampled.append(generator.sampledTokens)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
                 files.append(RunManifest.ModelFile(
                     role: role, name: file.name, path: url.path, sha256: try FileDigest.sha256(of: url),
@@ -58,6 +63,7 @@ struct AgentBackends {
         }
         var backends = AgentBackends(a: models[.a]!, b: models[.b]!, models: files, notes: notes, usesLlama: !loaded.isEmpty)
         backends.counters = counters
+        backends.sampledTokens = sampled
         return backends
     }
 

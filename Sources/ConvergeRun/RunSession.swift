@@ -10,6 +10,8 @@ public struct RunSession: Sendable {
     public var output: URL
     public var resume: Bool
     public var threads: Int
+    /// Why `threads` is what it is (`--threads`, or the idle cores measured at start); kept in run.json.
+    public var threadsReason = "--threads"
     public var verbose: Bool
     public var command: [String]
     /// Runs only this part of the plan (`--shard i/n`); `converge merge` joins the parts.
@@ -58,11 +60,15 @@ public struct RunSession: Sendable {
         // Only once the resume is accepted: a refused one leaves the transcript as it was.
         if let kept { try TranscriptFile.rewrite(transcriptURL, with: kept) }
         let transcript = try TranscriptFile(url: transcriptURL)
-        let progress = RunProgress(plan: plan, turns: configuration.turns)
+        let progress = RunProgress(plan: plan, turns: configuration.turns, parallel: sized.parallel, sampled: agents.sampledTokens)
         let monitor = live ? LiveLoopMonitor(plan: plan) : nil
         let seeds = Dictionary(uniqueKeysWithValues: plan.map { ($0.index, $0.seed) })
         var outcome = Outcome(turnsWritten: 0, failedTurns: 0)
-        defer { progress.finish() }
+        let ticker = Task { await progress.tick() }
+        defer {
+            ticker.cancel()
+            progress.finish(output: output)
+        }
         try await engine.run(plan) { record in
             try transcript.append(record)
             outcome.turnsWritten += 1
@@ -71,7 +77,7 @@ public struct RunSession: Sendable {
                 monitor.observe(conversation: record.conversation, seed: seeds[record.conversation] ?? "", text: record.text)
             }
             let notes = [agents.progressNote, monitor?.line].compactMap { $0 }
-            progress.extra = notes.isEmpty ? nil : notes.joined(separator: " · ")
+            progress.setExtra(notes.isEmpty ? nil : notes.joined(separator: " · "))
             progress.record(record)
         }
         return outcome
@@ -129,7 +135,7 @@ public struct RunSession: Sendable {
 
     private var llamaBackend: [String: String] {
         [
-            "engine": "llama.cpp in-process", "threads": String(threads),
+            "engine": "llama.cpp in-process", "threads": String(threads), "threads_reason": threadsReason,
             "sampler": "converge TokenSampler (penalties, DRY, temperature, top-k, top-p, min-p)",
             "arithmetic": LlamaArithmetic.summary,
         ]

@@ -64,6 +64,17 @@ public final class DirectoryLock: Sendable {
 
     deinit { close(descriptor) }
 
+    /// Whether some process holds the lock on `directory` right now (`converge view` shows it as
+    /// running).
+    public static func isHeld(in directory: URL) -> Bool {
+        let fd = open(directory.appendingPathComponent(fileName).path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return true }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
     /// Replaces the file's content with `holder`. Best effort: the lock itself is the `flock`, and a
     /// holder line that cannot be written only makes a refusal less specific.
     private func record(_ holder: Holder) {

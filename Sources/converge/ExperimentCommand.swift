@@ -28,7 +28,7 @@ struct ExperimentCommand: AsyncParsableCommand {
     var shard: String?
     @Flag(help: "List the conditions and their settings without running anything.")
     var dryRun = false
-    @Option(help: "llama.cpp threads (default: the cores left idle by the load average at start, 1 to 8).")
+    @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
     var threads: Int?
     @Flag(help: "Show llama.cpp's own log.")
     var verbose = false
@@ -41,12 +41,13 @@ struct ExperimentCommand: AsyncParsableCommand {
                 return
             }
             if resume && out == nil { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the experiment to continue") }
-            let runner = ExperimentRunner(
+            var runner = ExperimentRunner(
                 experiment: experiment, output: URL(fileURLWithPath: out ?? "runs/\(experiment.name)"), resume: resume,
                 shard: try shard.map(Shard.init(parsing:)), threads: threads ?? LlamaThreads.default, verbose: verbose,
                 command: CommandLine.arguments)
+            if threads == nil { runner.threadsReason = "default: " + LlamaThreads.defaultReason }
             let count = experiment.conditions.count
-            let outcomes = try await cancellingOnSignals {
+            let outcomes = try await cancellingOnSignals { [runner] in
                 try await runner.run { condition, index in
                     StandardError.line("converge: condition \(index + 1)/\(count): \(condition.name)")
                 }

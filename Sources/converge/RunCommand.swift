@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvergeCore
 import ConvergeRun
 import ConvergeStore
+import ConvergeView
 import Foundation
 
 struct RunCommand: AsyncParsableCommand {
@@ -72,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
     var context: Int?
     @Option(help: "Relay each turn through a text file in this directory, as the study did.")
     var relayDir: String?
-    @Option(help: "llama.cpp threads (default: the cores left idle by the load average at start, 1 to 8).")
+    @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
     var threads: Int?
     @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n). Join parts with `converge merge`.")
     var shard: String?
@@ -82,13 +83,17 @@ struct RunCommand: AsyncParsableCommand {
     var resume = false
     @Flag(help: "Show in the progress line how many conversations the loop detector sees looping right now.")
     var live = false
+    @Flag(help: "Start `converge view` beside the run (127.0.0.1, a free port) and print the run page's address.")
+    var view = false
     @Flag(help: "Show llama.cpp's own log.")
     var verbose = false
 
     func run() async throws {
         try await runReportingErrors {
             let session = try makeSession()
-            let outcome = try await cancellingOnSignals { try await session.run() }
+            let outcome = try await cancellingOnSignals { [view] in
+                try await withViewer(view ? session.output : nil) { try await session.run() }
+            }
             var message = "converge: \(outcome.turnsWritten) turns written to \(session.transcriptURL.path)"
             if outcome.failedTurns > 0 { message += " (\(outcome.failedTurns) failed; --resume retries them)" }
             StandardError.line(message)
@@ -115,6 +120,7 @@ struct RunCommand: AsyncParsableCommand {
         )
         session.shard = try ShardOption.resolve(shard, resume: resume, manifest: manifest)
         session.live = live
+        if threads == nil { session.threadsReason = "default: " + LlamaThreads.defaultReason }
         return session
     }
 

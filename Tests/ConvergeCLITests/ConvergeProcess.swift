@@ -54,6 +54,9 @@ final class ConvergeProcess {
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
+    /// What the process has written to stdout so far, while it runs.
+    var stdoutSoFar: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
+
     /// Waits for the process; a hang past `timeout` kills it and fails the test.
     func finish(timeout: TimeInterval = 240) async throws -> ConvergeResult {
         let deadline = Date().addingTimeInterval(timeout)
