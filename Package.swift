@@ -125,7 +125,11 @@ let package = Package(
             dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeStore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ConvergeCLITests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConvergeCLITests",
+            dependencies: ["ConvergeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ConvergeViewTests", dependencies: ["ConvergeView"], swiftSettings: swiftSettings),
     ]
 )

@@ -21,11 +21,6 @@ public enum ProvenanceComparison {
         return found + configurationDifferences(a.configuration, b.configuration, comparingModelSpecs: false, allowing: allowing)
     }
 
-    /// The first of ``differences(_:_:)``, or nil when the runs can be joined.
-    static func difference(_ a: RunManifest, _ b: RunManifest) -> String? {
-        differences(a, b).first
-    }
-
     /// Every setting that differs, as "configuration differs in 'key' (a vs b)", with nested keys dotted (`sampler.temperature`).
     /// - Parameters:
     ///   - comparingModelSpecs: false leaves out the model specs, which hold machine-specific

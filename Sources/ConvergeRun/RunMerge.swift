@@ -22,8 +22,9 @@ public enum RunMerge {
         let reference = manifests[0]
         try checkCoverage(manifests, shards)
         for (manifest, directory) in zip(manifests, shards).dropFirst() {
-            if let difference = ProvenanceComparison.difference(reference, manifest) {
-                throw ConvergeError(.invalidParameter, "\(directory.path) does not match \(shards[0].path): \(difference)")
+            let differences = ProvenanceComparison.differences(reference, manifest)
+            if !differences.isEmpty {
+                throw ConvergeError(.invalidParameter, "\(directory.path) does not match \(shards[0].path): \(differences.joined(separator: "; "))")
             }
         }
         do {

@@ -24,7 +24,7 @@ struct ExperimentCommand: AsyncParsableCommand {
     var out: String?
     @Flag(help: "Continue the interrupted experiment in --out.")
     var resume = false
-    @Option(help: "Run only part of each condition's conversations, i/n (0-based); join with `converge merge`.")
+    @Option(help: "Run only part of each condition's conversations, i/n (0-based), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join with `converge merge`.")
     var shard: String?
     @Flag(help: "List the conditions and their settings without running anything.")
     var dryRun = false
@@ -41,9 +41,18 @@ struct ExperimentCommand: AsyncParsableCommand {
                 return
             }
             if resume && out == nil { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the experiment to continue") }
+            let placement = try ShardPlacement(
+                shard, out: out.map { URL(fileURLWithPath: $0) }, fallback: URL(fileURLWithPath: "runs/\(experiment.name)"),
+                environment: ProcessInfo.processInfo.environment)
+            // A scheduler's re-run of a task: a finished shard has nothing to add, a started one continues.
+            if placement.isAuto && ExperimentRunner.isComplete(placement.output) {
+                StandardError.line("converge: shard \(placement.shard!) in \(placement.output.path) is already complete; nothing to do")
+                return
+            }
             var runner = ExperimentRunner(
-                experiment: experiment, output: URL(fileURLWithPath: out ?? "runs/\(experiment.name)"), resume: resume,
-                shard: try shard.map(Shard.init(parsing:)), threads: threads ?? LlamaThreads.default, verbose: verbose,
+                experiment: experiment, output: placement.output,
+                resume: resume || (placement.isAuto && ExperimentRunner.isStarted(placement.output)),
+                shard: placement.shard, threads: threads ?? LlamaThreads.default, verbose: verbose,
                 command: CommandLine.arguments)
             if threads == nil { runner.threadsReason = "default: " + LlamaThreads.defaultReason }
             let count = experiment.conditions.count

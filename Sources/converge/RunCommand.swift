@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
     var relayDir: String?
     @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
     var threads: Int?
-    @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n). Join parts with `converge merge`.")
+    @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join parts with `converge merge`.")
     var shard: String?
     @Option(help: "Output directory. Default: runs/PRESET-DATE.")
     var out: String?
@@ -90,7 +90,14 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let session = try makeSession()
+            let placement = try shardPlacement()
+            // A scheduler runs a task again after a node failure or a manual requeue: a finished
+            // shard has nothing to add, and a started one continues.
+            if placement.isAuto && RunCompletion.isComplete(placement.output) {
+                StandardError.line("converge: shard \(placement.shard!) in \(placement.output.path) is already complete; nothing to do")
+                return
+            }
+            let session = try makeSession(placement, resume: resume || (placement.isAuto && RunCompletion.isStarted(placement.output)))
             let outcome = try await cancellingOnSignals { [view] in
                 try await withViewer(view ? session.output : nil) { try await session.run() }
             }
@@ -101,8 +108,14 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func makeSession() throws -> RunSession {
-        let output = URL(fileURLWithPath: out ?? "runs/\(preset)-\(Self.timestamp())")
+    private func shardPlacement() throws -> ShardPlacement {
+        try ShardPlacement(
+            shard, out: out.map { URL(fileURLWithPath: $0) }, fallback: URL(fileURLWithPath: "runs/\(preset)-\(Self.timestamp())"),
+            environment: ProcessInfo.processInfo.environment)
+    }
+
+    private func makeSession(_ placement: ShardPlacement, resume: Bool) throws -> RunSession {
+        let output = placement.output
         let manifest = output.appendingPathComponent("run.json")
         var configuration: RunConfiguration
         if resume {
@@ -118,7 +131,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration: configuration, output: output, resume: resume,
             threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments
         )
-        session.shard = try ShardOption.resolve(shard, resume: resume, manifest: manifest)
+        session.shard = try ShardOption.resolve(placement.shard?.description, resume: resume, manifest: manifest)
         session.live = live
         if threads == nil { session.threadsReason = "default: " + LlamaThreads.defaultReason }
         return session

@@ -31,7 +31,8 @@ final class ConvergeProcess {
     private let stdoutURL: URL
     private let stderrURL: URL
 
-    init(_ arguments: [String]) throws {
+    /// - Parameter environment: variables added to the test's own, as a batch scheduler sets them.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let binary = try #require(ConvergeBinary.url, "the converge executable was not found next to the test bundle; build with `swift build --build-tests`")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("converge-cli-\(UUID())")
         stdoutURL = scratch.appendingPathExtension("out")
@@ -40,6 +41,7 @@ final class ConvergeProcess {
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
@@ -79,8 +81,8 @@ final class ConvergeProcess {
 }
 
 /// Runs `converge` to completion.
-func converge(_ arguments: [String], timeout: TimeInterval = 240) async throws -> ConvergeResult {
-    try await ConvergeProcess(arguments).finish(timeout: timeout)
+func converge(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 240) async throws -> ConvergeResult {
+    try await ConvergeProcess(arguments, environment: environment).finish(timeout: timeout)
 }
 
 /// A fresh temporary directory, removed by the caller.
