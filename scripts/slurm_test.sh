@@ -32,6 +32,7 @@ ClusterName=converge-test
 SlurmctldHost=localhost
 SlurmUser=root
 AuthType=auth/munge
+MpiDefault=none
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
@@ -45,8 +46,10 @@ ReturnToService=2
 NodeName=localhost CPUs=$cores State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
-printf 'CgroupPlugin=disabled\n' > /etc/slurm/cgroup.conf
+# No cgroup.conf: Slurm 22.05 has no CgroupPlugin=disabled, and its autodetection starts here.
+rm -f /etc/slurm/cgroup.conf
 pgrep -x slurmctld >/dev/null || slurmctld -c
+scontrol reconfigure 2>/dev/null || true
 pgrep -x slurmd >/dev/null || slurmd -c
 for _ in $(seq 60); do sinfo -h -o %T 2>/dev/null | grep -qE 'idle|mixed' && break; sleep 1; done
 sinfo -h -o %T | grep -qE 'idle|mixed' || { echo "slurm_test: the node never became idle"; tail -20 /var/log/slurm/slurmd.log; exit 1; }

@@ -1,5 +1,5 @@
 import ConvergeCore
-public import ConvergeRun
+import ConvergeRun
 import ConvergeStore
 public import Foundation
 

@@ -1,5 +1,5 @@
 import ConvergeCore
-public import ConvergeStore
+import ConvergeStore
 public import Foundation
 
 /// Whether a run directory is finished, so that a scheduler's re-run of its task can do nothing.

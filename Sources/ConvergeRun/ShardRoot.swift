@@ -1,5 +1,5 @@
 import ConvergeCore
-public import ConvergeStore
+import ConvergeStore
 public import Foundation
 
 /// The shared output root of a `--shard auto` job array: one `shard-i-of-n` directory per task.

@@ -1,4 +1,4 @@
-public import ConvergeCore
+import ConvergeCore
 
 extension Shard {
     /// The shard a batch scheduler assigned to this task.
@@ -50,7 +50,7 @@ extension Shard {
         case (nil, nil):
             break
         default:
-            throw ConvergeError(.invalidParameter, "SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_MAX must be set together (got MIN=\(minimum.map(String.init) ?? "unset"), MAX=\(maximum.map(String.init) ?? "unset"))")
+            throw ConvergeError(.invalidParameter, "SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_MAX must be set together (got MIN=\(minimum.map { "\($0)" } ?? "unset"), MAX=\(maximum.map { "\($0)" } ?? "unset"))")
         }
         guard let total else {
             throw ConvergeError(.invalidParameter, "SLURM_ARRAY_TASK_ID=\(id) is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX: this is not a job array task")

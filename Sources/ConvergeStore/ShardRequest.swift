@@ -1,4 +1,4 @@
-public import ConvergeCore
+import ConvergeCore
 
 /// What `--shard` asks for: a fixed part `i/n`, or `auto` (`auto/N`), the part a batch scheduler
 /// assigned to this task through its environment.

@@ -41,7 +41,8 @@ import Yams
         #expect(args.contains("auto/$(SHARD_COUNT)"))
         let root = try #require(args.firstIndex(of: "--out").map { args[$0 + 1] })
         let merge = try Self.yaml("kubernetes/merge-job.yaml")
-        let mergeArgs = try #require(Self.containers(try #require(merge["spec"] as? [String: Any])).first?["args"] as? [String])
+        let mergeSpec = try #require(merge["spec"] as? [String: Any])
+        let mergeArgs = try #require(Self.containers(mergeSpec).first?["args"] as? [String])
         #expect(mergeArgs.joined(separator: " ").contains("converge merge \(root) "), "the merge Job must read the root the shards write")
     }
 

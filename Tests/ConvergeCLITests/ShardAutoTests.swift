@@ -42,8 +42,9 @@ extension CLIRuns {
                 let result = try await converge(tiny + ["--shard", c.shard], environment: c.environment)
                 #expect(result.status == 0, "\(c.environment): \(result.stderr)")
                 let run = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("\(c.directory)/run.json"))) as? [String: Any]
-                let shard = run?["shard"] as? [String: Int]
-                #expect(c.directory == "shard-\(shard?["index"] ?? -1)-of-\(shard?["count"] ?? -1)", "\(c.directory): \(String(describing: shard))")
+                let shard = run?["shard"] as? [String: Any]
+                let index = shard?["index"] as? Int, count = shard?["count"] as? Int
+                #expect(c.directory == "shard-\(index ?? -1)-of-\(count ?? -1)", "\(c.directory): \(String(describing: shard))")
             }
         }
 
