@@ -3,8 +3,8 @@
 # one-node cluster on localhost, submits deploy/slurm/submit.sh for a tiny run in 3 array tasks plus
 # the chained merge job, waits, and checks the merge against an unsharded run text for text.
 #
-# Needs root, and a container where slurmd may start (it needs no systemd or cgroup plugin with the
-# settings below). Not part of scripts/test.sh: see docs/SCALING.md for where it has run.
+# Needs root (scripts/test.sh runs it only then). No systemd is needed: the daemons start by hand,
+# with proctrack/linuxproc and task/none, so no cgroup is created for jobs.
 #   scripts/slurm_test.sh [CONVERGE_BINARY]
 set -euo pipefail
 
@@ -14,15 +14,21 @@ work="$(mktemp -d /tmp/converge-slurm.XXXXXX)"
 cores=2
 
 if ! command -v slurmd >/dev/null || ! command -v munged >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends slurm-wlm munge >/dev/null
+    install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends slurm-wlm munge >/dev/null; }
+    install || { apt-get update -qq && install; }
 fi
+
+# Daemons this script starts are stopped when it ends, by the pid each wrote; running ones are reused.
+started=()
+stop_started() { for pidfile in "${started[@]}"; do [[ -s "$pidfile" ]] && kill "$(cat "$pidfile")" 2>/dev/null; done; true; }
+trap stop_started EXIT
 
 # munge: a key, and the daemon in the foreground's place (no systemd here).
 mkdir -p /etc/munge /var/log/munge /run/munge /var/lib/munge
 [[ -s /etc/munge/munge.key ]] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
 chown -R munge:munge /etc/munge /var/log/munge /run/munge /var/lib/munge
 chmod 0400 /etc/munge/munge.key
-pgrep -x munged >/dev/null || sudo -u munge munged 2>/dev/null || runuser -u munge -- munged
+if ! pgrep -x munged >/dev/null; then runuser -u munge -- munged; started+=(/run/munge/munged.pid); fi
 
 # The smallest slurm.conf that runs jobs: no cgroups, no accounting, one node.
 conf=/etc/slurm/slurm.conf
@@ -42,15 +48,16 @@ StateSaveLocation=/var/spool/slurmctld
 SlurmdSpoolDir=/var/spool/slurmd
 SlurmctldLogFile=/var/log/slurm/slurmctld.log
 SlurmdLogFile=/var/log/slurm/slurmd.log
+SlurmctldPidFile=/run/slurmctld.pid
+SlurmdPidFile=/run/slurmd.pid
 ReturnToService=2
 NodeName=localhost CPUs=$cores State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
 # No cgroup.conf: Slurm 22.05 has no CgroupPlugin=disabled, and its autodetection starts here.
 rm -f /etc/slurm/cgroup.conf
-pgrep -x slurmctld >/dev/null || slurmctld -c
-scontrol reconfigure 2>/dev/null || true
-pgrep -x slurmd >/dev/null || slurmd -c
+if pgrep -x slurmctld >/dev/null; then scontrol reconfigure; else slurmctld -c; started+=(/run/slurmctld.pid); fi
+if ! pgrep -x slurmd >/dev/null; then slurmd -c; started+=(/run/slurmd.pid); fi
 for _ in $(seq 60); do sinfo -h -o %T 2>/dev/null | grep -qE 'idle|mixed' && break; sleep 1; done
 sinfo -h -o %T | grep -qE 'idle|mixed' || { echo "slurm_test: the node never became idle"; tail -20 /var/log/slurm/slurmd.log; exit 1; }
 
@@ -71,7 +78,8 @@ done
 "$binary" run $args --out "$work/unsharded" 2>/dev/null
 sorted() { python3 -c 'import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; print("\n".join(json.dumps([r["conversation"],r["turn"],r["text"]]) for r in sorted(rows,key=lambda r:(r["conversation"],r["turn"]))))' "$1/transcript.jsonl"; }
 if diff <(sorted "$work/unsharded") <(sorted "$CONVERGE_MERGED") >/dev/null; then
-    echo "slurm_test: passed: the merged array run equals the unsharded run text for text ($work)"
+    echo "slurm_test: passed: the merged array run equals the unsharded run text for text"
+    rm -rf "$work"
 else
     echo "slurm_test: FAILED: merged and unsharded texts differ ($work)"
     exit 1

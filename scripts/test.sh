@@ -13,3 +13,10 @@ if ! command -v chromium >/dev/null; then
 fi
 swift build --build-tests "${SWIFT_LINK_FLAGS[@]}" "$@"
 swift test --skip-build "${SWIFT_LINK_FLAGS[@]}" "$@"
+# A real one-node Slurm cluster runs the shipped array and merge scripts (docs/SCALING.md); it
+# installs slurm-wlm and munge and starts their daemons, so it needs root.
+if [[ $(id -u) -eq 0 ]]; then
+  bash scripts/slurm_test.sh "$(swift build --show-bin-path "$@")/converge"
+else
+  echo "[test] skipping scripts/slurm_test.sh: it needs root to install and start Slurm" >&2
+fi
