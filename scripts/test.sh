@@ -12,4 +12,7 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 swift build --build-tests "${SWIFT_LINK_FLAGS[@]}" "$@"
-swift test --skip-build "${SWIFT_LINK_FLAGS[@]}" "$@"
+# One test at a time: on 2 cores, tests that block a thread (a model load, a subprocess, a long
+# computation) would otherwise hold both of the cooperative pool's threads and starve the rest past
+# their time limits. The real-model suites are serial anyway, and they take most of the time.
+swift test --skip-build --no-parallel "${SWIFT_LINK_FLAGS[@]}" "$@"
