@@ -50,7 +50,8 @@ public struct RunSession: Sendable {
         let agents = try await AgentBackends.load(specA, specB, run: sized, threads: threads, verbose: verbose)
         let engine = ConversationEngine(
             configuration: configuration, modelA: agents.a, modelB: agents.b,
-            observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })
+            observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) },
+            relay: configuration.relayDirectory.map { FileRelay(directory: URL(fileURLWithPath: $0)) })
         if !resume || !FileManager.default.fileExists(atPath: manifestURL.path) {
             try manifest(agents).write(to: manifestURL)
         }
