@@ -31,7 +31,7 @@ public struct CalibrationWorkflow {
 
     /// - Parameter embedder: opens the embedder, called only where an analysis must be computed.
     /// - Throws: `ConvergeError` for a run, label file or label that cannot be used.
-    public func run(embedder: () throws -> any Embedder) async throws -> Result {
+    public func run(embedder: () async throws -> any Embedder) async throws -> Result {
         let fitting = try await load(runs, embedder: embedder)
         let evaluation = try await load(evaluationRuns, embedder: embedder)
         let files = labelFiles.isEmpty ? (fitting + evaluation).map(\.run.labelsURL) : labelFiles
@@ -46,7 +46,7 @@ public struct CalibrationWorkflow {
     }
 
     /// Each run with its metrics, analysing it first where the saved analysis is missing or stale.
-    private func load(_ directories: [URL], embedder: () throws -> any Embedder) async throws -> [(run: RunDirectory, metrics: [ConversationMetrics])] {
+    private func load(_ directories: [URL], embedder: () async throws -> any Embedder) async throws -> [(run: RunDirectory, metrics: [ConversationMetrics])] {
         var loaded: [(run: RunDirectory, metrics: [ConversationMetrics])] = []
         for directory in directories {
             let run = try RunDirectory.load(directory)

@@ -34,7 +34,7 @@ extension Comparison {
     ///   - announce: told each condition whose analysis is computed now.
     /// - Throws: what loading or analysing a condition throws; `ConvergeError` for an unknown control.
     public static func load(
-        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () throws -> any Embedder,
+        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () async throws -> any Embedder,
         announce: (String) -> Void
     ) async throws -> Comparison {
         var inputs: [ConditionInput] = []
@@ -43,7 +43,7 @@ extension Comparison {
             let run = try RunDirectory.load(url)
             let (analysis, computed) = try await RunAnalysis.prepare(run, detectors: detectors) {
                 if let opened { return opened }
-                let made = try embedder()
+                let made = try await embedder()
                 opened = made
                 return made
             }

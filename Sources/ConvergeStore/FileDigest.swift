@@ -4,7 +4,13 @@ public import Foundation
 /// SHA-256 of a file, for provenance. Model files are hundreds of megabytes, so this streams them
 /// and caches digests by path, size and modification time next to the file.
 public enum FileDigest {
-    /// The hex SHA-256 of a file.
+    /// The hex SHA-256 of a file, computed on a dispatch queue: hashing a model file blocks.
+    /// - Throws: when the file cannot be read.
+    public static func sha256(of url: URL) async throws -> String {
+        try await BlockingCall.run { try sha256(of: url) }
+    }
+
+    /// The hex SHA-256 of a file, on the calling thread.
     /// - Throws: when the file cannot be read.
     public static func sha256(of url: URL) throws -> String {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
