@@ -13,22 +13,21 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "converge",
     platforms: [.macOS(.v15)],
+    // The products an outside package would import: the value types and engine, the metrics, the
+    // t-SNE, the transcript store and the two backends. The rest is the tool's own workflow.
     products: [
         .executable(name: "converge", targets: ["converge"]),
         .library(name: "ConvergeCore", targets: ["ConvergeCore"]),
         .library(name: "ConvergeMetrics", targets: ["ConvergeMetrics"]),
         .library(name: "ConvergeTSNE", targets: ["ConvergeTSNE"]),
-        .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
         .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
-        .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
-        .library(name: "ConvergeRun", targets: ["ConvergeRun"]),
+        .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
         .library(name: "ConvergeOpenAI", targets: ["ConvergeOpenAI"]),
-        .library(name: "ConvergeAnalysis", targets: ["ConvergeAnalysis"]),
-        .library(name: "ConvergeExperiment", targets: ["ConvergeExperiment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
@@ -37,7 +36,11 @@ let package = Package(
         .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
         .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "CLlama"], swiftSettings: swiftSettings),
-        .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ConvergeStore",
+            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeRun",
@@ -46,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "ConvergeReport",
-            dependencies: ["ConvergeCore"],
+            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(

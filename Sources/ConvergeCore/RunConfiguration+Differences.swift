@@ -13,7 +13,7 @@ extension RunConfiguration {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(configuration),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
         var leaves: [String: String] = [:]
         func walk(_ value: Any, _ path: String) {

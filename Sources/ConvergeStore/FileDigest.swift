@@ -1,4 +1,5 @@
 import ConvergeCore
+import Crypto
 public import Foundation
 
 /// SHA-256 of a file, for provenance. Model files are hundreds of megabytes, so this streams them
@@ -25,7 +26,7 @@ public enum FileDigest {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         try? "\(stamp)\n\(digest)".write(to: cache, atomically: true, encoding: .utf8)
         return digest
