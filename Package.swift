@@ -13,19 +13,16 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "converge",
     platforms: [.macOS(.v15)],
+    // The products an outside package would import: the value types and engine, the metrics, the
+    // t-SNE, the transcript store and the two backends. The rest is the tool's own workflow.
     products: [
         .executable(name: "converge", targets: ["converge"]),
         .library(name: "ConvergeCore", targets: ["ConvergeCore"]),
         .library(name: "ConvergeMetrics", targets: ["ConvergeMetrics"]),
         .library(name: "ConvergeTSNE", targets: ["ConvergeTSNE"]),
-        .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
         .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
-        .library(name: "ConvergeReport", targets: ["ConvergeReport"]),
-        .library(name: "ConvergeRun", targets: ["ConvergeRun"]),
+        .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
         .library(name: "ConvergeOpenAI", targets: ["ConvergeOpenAI"]),
-        .library(name: "ConvergeAnalysis", targets: ["ConvergeAnalysis"]),
-        .library(name: "ConvergeExperiment", targets: ["ConvergeExperiment"]),
-        .library(name: "ConvergeView", targets: ["ConvergeView"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
@@ -43,7 +41,11 @@ let package = Package(
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
         .target(name: "ConvergeGGUF", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(name: "ConvergeLlama", dependencies: ["ConvergeCore", "ConvergeGGUF", "CLlama"], swiftSettings: swiftSettings),
-        .target(name: "ConvergeStore", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ConvergeStore",
+            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeRun",
@@ -52,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "ConvergeReport",
-            dependencies: ["ConvergeCore"],
+            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(

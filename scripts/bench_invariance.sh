@@ -24,8 +24,9 @@ while (($#)); do
   esac
 done
 
-swift build -c release "${SWIFT_LINK_FLAGS[@]}" >&2
-AFTER_BIN="$REPO/.build/release/converge"
+# Its own build folder, so a debug build or test run in .build does not hold this one up.
+swift build -c release --scratch-path "$REPO/.build-release" "${SWIFT_LINK_FLAGS[@]}" >&2
+AFTER_BIN="$REPO/.build-release/release/converge"
 
 SGEMM_PREFIX="$(CONVERGE_LLAMA_SGEMM=ON "$REPO/scripts/setup.sh" | sed -n "s/^export CONVERGE_LLAMA_PREFIX='\(.*\)'$/\1/p")"
 OLD="$CONVERGE_CACHE/bench-converge-$BEFORE"

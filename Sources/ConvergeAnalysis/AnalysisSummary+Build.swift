@@ -42,10 +42,10 @@ extension DetectorResult {
     ///   - verdicts: one verdict per conversation, at least one.
     init(description: String, verdicts: [ConvergenceVerdict]) {
         let onsets = verdicts.compactMap(\.onset)
-        let interval = WilsonInterval(successes: onsets.count, total: verdicts.count)
+        let rate = ConvergenceRate(converged: onsets.count, total: verdicts.count)
         self.init(
-            description: description, converged: onsets.count, total: verdicts.count,
-            fraction: interval?.proportion ?? 0, ciLow: interval?.lower ?? 0, ciHigh: interval?.upper ?? 1,
+            description: description, converged: rate.converged, total: rate.total,
+            fraction: rate.fraction, ciLow: rate.ciLow, ciHigh: rate.ciHigh,
             onsets: OnsetSummary(onsets: onsets))
     }
 }

@@ -98,10 +98,10 @@ public struct RunAnalysis: Sendable {
     /// - Returns: the analysis, and whether anything was computed now.
     /// - Throws: what computing or writing throws.
     public static func prepare(
-        _ run: RunDirectory, detectors: ConvergenceDetectors?, embedder: () throws -> any Embedder
+        _ run: RunDirectory, detectors: ConvergenceDetectors?, embedder: () async throws -> any Embedder
     ) async throws -> (analysis: RunAnalysis, computed: Bool) {
         guard isCurrent(run), var saved = try? read(run) else {
-            let analysis = try await compute(run, detectors: detectors ?? .calibrated, embedder: try embedder())
+            let analysis = try await compute(run, detectors: detectors ?? .calibrated, embedder: try await embedder())
             try analysis.write()
             return (analysis, true)
         }

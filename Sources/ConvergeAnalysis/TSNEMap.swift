@@ -21,7 +21,7 @@ public struct TSNERow: Sendable, Equatable {
     }
 }
 
-/// The run's t-SNE map (DESIGN.md, "t-SNE"): every output and each conversation's seed, with the
+/// The run's t-SNE map (docs/METRICS.md, "t-SNE"): every output and each conversation's seed, with the
 /// paper settings, written as `tsne.csv` with columns `conversation,turn,agent,x,y` (seed rows have
 /// turn 0 and an empty agent).
 public enum TSNEMap {

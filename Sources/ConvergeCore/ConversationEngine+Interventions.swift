@@ -37,7 +37,7 @@ struct InterventionState: Sendable {
 
 extension ConversationEngine {
     /// Rebuilds a resumed conversation's state by showing its recorded outputs to the observer.
-    func replayInterventions(_ conversation: Conversation, policy: InterventionPolicy, observer: any TurnObserver) async throws -> InterventionState {
+    static func replayInterventions(_ conversation: Conversation, policy: InterventionPolicy, observer: any TurnObserver) async throws -> InterventionState {
         var state = InterventionState()
         var prefix = conversation
         prefix.outputs = []
@@ -53,7 +53,7 @@ extension ConversationEngine {
     /// The request of a conversation's next turn under the policy, and the intervention to record.
     func request(
         for conversation: Conversation, builder: PromptBuilder, policy: InterventionPolicy?, state: inout InterventionState?
-    ) -> (GenerationRequest, TurnIntervention?) {
+    ) -> (request: GenerationRequest, intervention: TurnIntervention?) {
         let turn = conversation.nextTurn
         var request = GenerationRequest(
             prompt: builder.prompt(for: conversation),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs conversations under the protocol: A speaks on odd turns, B on even turns, each sees what the
 /// `PromptBuilder` shows it.
 ///
@@ -12,15 +10,18 @@ public struct ConversationEngine: Sendable {
     public var modelB: any LanguageModel
     /// Fires `configuration.intervention`; with no observer no intervention ever fires.
     public var observer: (any TurnObserver)?
+    /// Carries each turn's text to the next model (the study's file relay); nil passes it in memory.
+    public var relay: (any TurnRelay)?
 
     public init(
         configuration: RunConfiguration, modelA: any LanguageModel, modelB: any LanguageModel,
-        observer: (any TurnObserver)? = nil
+        observer: (any TurnObserver)? = nil, relay: (any TurnRelay)? = nil
     ) {
         self.configuration = configuration
         self.modelA = modelA
         self.modelB = modelB
         self.observer = observer
+        self.relay = relay
     }
 
     /// Runs every conversation to `configuration.turns`, resuming each from its existing outputs.
@@ -28,74 +29,57 @@ public struct ConversationEngine: Sendable {
     ///   - conversations: the plan, with outputs already on disk filled in.
     ///   - record: called with each finished turn before the conversation moves on; persist it here.
     ///     A turn whose finish reason is `.error` ends its conversation for this run.
-    /// - Throws: what `record` or a model throws, and `CancellationError` when cancelled.
+    /// - Throws: what `record`, the relay or a model throws; `ConvergeError` with code `.backend`
+    ///   when a model answers a batch with a different number of results; `CancellationError`
+    ///   when cancelled.
     public func run(
         _ conversations: [Conversation],
         record: (TurnRecord) async throws -> Void
     ) async throws {
         let builder = PromptBuilder(window: configuration.history, mode: configuration.promptMode)
-        let relay = configuration.relayDirectory.map { FileRelay(directory: .init(fileURLWithPath: $0)) }
-        var pending = conversations.filter { $0.outputs.count < configuration.turns }
-        var open: [Conversation] = []
-        // Per open conversation, when an intervention policy and an observer are set.
-        var policy = observer == nil ? nil : configuration.intervention
-        if policy?.action == .injectSeed, policy?.seedPool.isEmpty == true { policy?.seedPool = try SeedFile.bundled() }
-        var states: [Int: InterventionState] = [:]
-        while !pending.isEmpty || !open.isEmpty {
+        let interventions = try InterventionRunner(engine: self)
+        var pending = conversations.filter { $0.outputs.count < configuration.turns }[...]
+        var open: [OpenConversation] = []
+        while true {
             try Task.checkCancellation()
-            while open.count < configuration.parallel, !pending.isEmpty {
-                let next = pending.removeFirst()
-                if let policy, let observer {
-                    let state = try await replayInterventions(next, policy: policy, observer: observer)
-                    if state.stopped { continue }
-                    states[next.index] = state
-                }
-                open.append(next)
+            while open.count < configuration.parallel, let next = pending.popFirst() {
+                let state = try await interventions.replay(next)
+                if state?.stopped != true { open.append(OpenConversation(conversation: next, interventions: state)) }
             }
-            if open.isEmpty { break }
+            if open.isEmpty { return }
             let agent = nextSpeaker(open)
             let model = agent == .a ? modelA : modelB
-            let speaking = open.indices.filter { Agent.speaking(onTurn: open[$0].nextTurn) == agent }
-            var interventions: [TurnIntervention?] = []
-            let requests = speaking.map { i in
-                let (request, intervention) = self.request(for: open[i], builder: builder, policy: policy, state: &states[open[i].index])
-                interventions.append(intervention)
-                return request
+            let speaking = open.indices.filter { Agent.speaking(onTurn: open[$0].conversation.nextTurn) == agent }
+            let planned = speaking.map { request(for: open[$0].conversation, builder: builder, policy: interventions.policy, state: &open[$0].interventions) }
+            let generations = try await model.generate(planned.map(\.request))
+            guard generations.count == planned.count else {
+                throw ConvergeError(.backend, "model \(model.name) returned \(generations.count) results for \(planned.count) requests")
             }
-            let generations = try await model.generate(requests)
-            var failed = Set<Int>()
-            for ((i, generation), applied) in zip(zip(speaking, generations), interventions) {
-                let conversation = open[i]
-                let turn = conversation.nextTurn
-                var intervention = applied
-                if let policy, let observer, generation.finishReason != .error,
-                   try await observer.observe(conversation, turn: turn, text: generation.text),
-                   states[conversation.index, default: InterventionState()].end(fired: true, policy) {
-                    intervention = TurnIntervention(action: .stop, detail: "\(policy.trigger.rawValue) detector fired at turn \(turn); conversation stopped")
-                    failed.insert(i)
-                }
-                try await record(
-                    TurnRecord(
-                        conversation: conversation.index, seedIndex: conversation.seedIndex,
-                        replicate: conversation.replicate, turn: turn, agent: agent, model: model.name,
-                        text: generation.text, promptTokens: generation.promptTokens, tokens: generation.tokens,
-                        finishReason: generation.finishReason, intervention: intervention
-                    )
-                )
-                if generation.finishReason == .error || failed.contains(i) {
-                    failed.insert(i)
-                    continue
-                }
-                let text = try relay?.relay(generation.text, conversation: conversation.index, turn: turn) ?? generation.text
-                open[i].outputs.append(text)
+            for (position, i) in speaking.enumerated() {
+                let conversation = open[i].conversation
+                let generation = generations[position]
+                let detectorStops = try await interventions.stops(conversation, after: generation, state: &open[i].interventions)
+                let intervention = detectorStops ? interventions.stopRecord(turn: conversation.nextTurn) : planned[position].intervention
+                try await record(TurnRecord(conversation, agent: agent, model: model.name, generation: generation, intervention: intervention))
+                open[i].phase = try phase(after: generation, detectorStops: detectorStops, in: &open[i].conversation)
             }
-            open = open.indices.filter { !failed.contains($0) && open[$0].outputs.count < configuration.turns }.map { open[$0] }
+            open.removeAll { $0.phase != .open }
         }
     }
 
+    /// Where a conversation stands once its turn is recorded; a continuing one takes the turn's
+    /// text, as relayed, into its outputs.
+    private func phase(after generation: Generation, detectorStops: Bool, in conversation: inout Conversation) throws -> OpenConversation.Phase {
+        if generation.finishReason == .error { return .failed }
+        if detectorStops { return .stopped }
+        let text = try relay?.relay(generation.text, conversation: conversation.index, turn: conversation.nextTurn) ?? generation.text
+        conversation.outputs.append(text)
+        return conversation.outputs.count < configuration.turns ? .open : .finished
+    }
+
     /// The agent with more open conversations waiting for it, so batches stay as full as possible.
-    private func nextSpeaker(_ open: [Conversation]) -> Agent {
-        let waitingForA = open.filter { Agent.speaking(onTurn: $0.nextTurn) == .a }.count
+    private func nextSpeaker(_ open: [OpenConversation]) -> Agent {
+        let waitingForA = open.filter { Agent.speaking(onTurn: $0.conversation.nextTurn) == .a }.count
         return waitingForA * 2 >= open.count ? .a : .b
     }
 }

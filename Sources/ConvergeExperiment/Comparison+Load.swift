@@ -45,7 +45,7 @@ extension Comparison {
     ///   - warn: told each condition left out and each warning from loading a condition.
     /// - Throws: what loading or analysing a condition throws; `ConvergeError` for an unknown control.
     public static func load(
-        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () throws -> any Embedder,
+        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () async throws -> any Embedder,
         announce: (String) -> Void, warn: (String) -> Void = { _ in }
     ) async throws -> Comparison {
         var inputs: [ConditionInput] = []
@@ -55,7 +55,7 @@ extension Comparison {
             run.warnings.forEach { warn("\(run.name): \($0)") }
             let (analysis, computed) = try await RunAnalysis.prepare(run, detectors: detectors) {
                 if let opened { return opened }
-                let made = try embedder()
+                let made = try await embedder()
                 opened = made
                 return made
             }

@@ -31,12 +31,13 @@ public struct ConditionOutcome: Codable, Sendable, Equatable {
         let loopOnsets = conversations.map { conversation in
             conversation.verdicts[detector].flatMap { $0.converged ? $0.onset : nil }
         }
-        total = conversations.count
-        converged = conversations.count { $0.verdicts[detector]?.converged == true }
-        let interval = WilsonInterval(successes: converged, total: total)
-        fraction = interval?.proportion ?? 0
-        ciLow = interval?.lower ?? 0
-        ciHigh = interval?.upper ?? 0
+        let rate = ConvergenceRate(
+            converged: conversations.count { $0.verdicts[detector]?.converged == true }, total: conversations.count)
+        total = rate.total
+        converged = rate.converged
+        fraction = rate.fraction
+        ciLow = rate.ciLow
+        ciHigh = rate.ciHigh
         onsets = loopOnsets.compactMap { $0 }
         onsetSummary = OnsetSummary(onsets: onsets)
         kaplanMeier = KaplanMeier(

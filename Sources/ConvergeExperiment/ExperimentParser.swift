@@ -18,25 +18,22 @@ struct ExperimentParser {
         return scalar.string
     }
 
-    /// The preset's configuration with the chosen seeds: the starting point of every condition.
+    /// The preset's configuration with the chosen seeds: the starting point of every condition,
+    /// resolved by the same `RunConfigurationRequest` as `converge run`, each key checked on its own
+    /// so that an error names its line.
     func baseConfiguration(directory: URL) throws -> RunConfiguration {
-        let presetName = try string("preset") ?? Preset.paper.rawValue
-        let preset: Preset
-        do { preset = try Preset.named(presetName) } catch let error as ConvergeError { throw fail(["preset"], "key 'preset': \(error.message)") }
-        var seeds: [String]
+        var request = RunConfigurationRequest(preset: try string("preset"))
+        do { _ = try request.base() } catch let error as ConvergeError { throw fail(["preset"], "key 'preset': \(error.message)") }
         if let file = try string("seed_file") {
-            let url = URL(fileURLWithPath: file, relativeTo: directory)
-            do { seeds = try SeedFile.load(url) } catch let error as ConvergeError { throw fail(["seed_file"], "key 'seed_file': \(error.message)") }
-        } else {
-            seeds = try SeedFile.bundled()
+            request.seedFile = URL(fileURLWithPath: file, relativeTo: directory)
+            do { _ = try request.base() } catch let error as ConvergeError { throw fail(["seed_file"], "key 'seed_file': \(error.message)") }
         }
-        var count = preset.seedCount
         if let node = YAMLTree.node(at: ["seed_count"], in: root) {
             guard let value = YAMLTree.value(node) as? Int, value >= 1 else { throw fail(["seed_count"], "key 'seed_count' must be a whole number ≥ 1") }
-            guard value <= seeds.count else { throw fail(["seed_count"], "key 'seed_count': \(value) exceeds the \(seeds.count) seeds available") }
-            count = value
+            request.seedCount = value
+            do { return try request.resolve() } catch let error as ConvergeError { throw fail(["seed_count"], "key 'seed_count': \(error.message)") }
         }
-        return preset.configuration(seeds: Array(seeds.prefix(count)))
+        return try request.resolve()
     }
 
     /// Every cell: each named condition (or the base alone) crossed with every grid combination.

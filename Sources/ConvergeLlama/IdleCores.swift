@@ -3,7 +3,7 @@ import Foundation
 /// How many cores sit idle right now, measured over a short window from `/proc/stat`.
 ///
 /// The 1-minute load average lags: right after a build it stays above 1 for a minute or more, so a
-/// default read from it picked 1 thread on an idle 2-core machine (DESIGN.md, "The thread default").
+/// default read from it picked 1 thread on an idle 2-core machine (BENCHMARKS.md, "Threads and OpenMP").
 /// Two snapshots of the kernel's CPU counters 200 ms apart say what the cores are doing now.
 public struct IdleCores: Sendable, Equatable {
     /// Idle core-equivalents over the window, from 0 to the core count.

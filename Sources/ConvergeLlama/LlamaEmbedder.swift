@@ -34,13 +34,13 @@ public actor LlamaEmbedder: Embedder {
         params.n_threads = Int32(threads)
         params.n_threads_batch = Int32(threads)
         params.no_perf = true
-        guard let context = llama_init_from_model(model.handle, params) else {
+        guard let handle = ContextHandle(model: model, parameters: params) else {
             throw ConvergeError(.backend, "llama.cpp could not create an embedding context for \(model.name)")
         }
         self.model = model
         self.maxWordPieces = maxWordPieces
         tokenizer = WordPieceTokenizer(model: model)
-        handle = ContextHandle(context)
+        self.handle = handle
         batch = TokenBatch(capacity: maxWordPieces)
     }
 

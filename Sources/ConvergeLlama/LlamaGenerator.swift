@@ -39,15 +39,21 @@ public actor LlamaGenerator {
         // cell order. Flash attention picks tiled or KV-split kernels by batch shape.
         params.kv_unified = false
         params.flash_attn_type = LLAMA_FLASH_ATTN_TYPE_DISABLED
-        guard let context = llama_init_from_model(model.handle, params) else {
+        guard let handle = ContextHandle(model: model, parameters: params) else {
             throw ConvergeError(.backend, "llama.cpp could not create a context of \(params.n_ctx) tokens for \(model.name)")
         }
         self.model = model
         self.options = options
         let window = Int(llama_model_n_swa(model.handle))
         canMoveStreams = window <= 0 || options.contextPerSequence <= window
-        handle = ContextHandle(context)
+        self.handle = handle
         batch = TokenBatch(capacity: Int(params.n_batch))
+    }
+
+    /// Creates the context on a dispatch queue: allocating the KV cache of many sequences blocks.
+    /// - Throws: `ConvergeError` when llama.cpp cannot allocate the context.
+    public static func make(model: LlamaModel, options: LlamaContextOptions) async throws -> LlamaGenerator {
+        try await BlockingCall.run { try LlamaGenerator(model: model, options: options) }
     }
 
     /// Generates one output per request, all sequences sharing each decode.

@@ -40,6 +40,12 @@ public final class LlamaModel: @unchecked Sendable {
 
     deinit { llama_model_free(handle) }
 
+    /// Loads a GGUF file on a dispatch queue: reading and mapping the file blocks.
+    /// - Throws: `ConvergeError` with code `.modelFile`, as `init(url:verbose:)`.
+    public static func load(url: URL, verbose: Bool = false) async throws -> LlamaModel {
+        try await BlockingCall.run { try LlamaModel(url: url, verbose: verbose) }
+    }
+
     /// Fails early, with a clear message, on a wrong path, a file that is not GGUF, and a GGUF
     /// header whose counts, lengths or offsets do not fit the file, before llama.cpp parses it.
     private static func checkFile(_ url: URL) throws {
@@ -50,8 +56,6 @@ public final class LlamaModel: @unchecked Sendable {
     public var vocabularySize: Int { Int(llama_vocab_n_tokens(vocab)) }
     /// The width of the model's hidden state, the size of an embedding.
     public var embeddingSize: Int { Int(llama_model_n_embd(handle)) }
-    /// The context length the model was trained with.
-    public var trainingContext: Int { Int(llama_model_n_ctx_train(handle)) }
     /// Whether the model is an encoder (such as BERT) rather than a decoder.
     public var isEncoder: Bool {
         if llama_model_has_encoder(handle) { return !llama_model_has_decoder(handle) }

@@ -29,9 +29,6 @@ enum LlamaRuntime {
     }
 }
 
-/// Sets how chatty llama.cpp is. Call before loading a model; its log is silent by default.
-public func setLlamaVerbose(_ verbose: Bool) { LlamaRuntime.configure(verbose: verbose) }
-
 /// The llama.cpp commit this build links against, recorded in provenance. The sdist ships a depth-1
 /// `.git`, so llama.cpp itself reports build 1; the commit comes from the pinned sdist instead.
 public let llamaCppCommit = "0c1e570"

@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 
 /// POSTs JSON to one of an agent's interchangeable endpoints, with the limits, deadlines, retries
-/// and failover described in docs/BACKENDS.md. Shared by the generation and embedding backends.
+/// and failover described in docs/BACKENDS.md.
 final class EndpointClient: Sendable {
     let configuration: HTTPBackendConfiguration
     let counters = RequestCounters()

@@ -6,9 +6,9 @@ public import Foundation
 public struct HTTPBackendConfiguration: Sendable, Equatable {
     /// Which wire protocol the servers speak.
     public enum API: String, Sendable, Equatable {
-        /// `/v1/completions`, `/v1/chat/completions`, `/v1/embeddings` (vLLM, llama-server, LM Studio, OpenAI).
+        /// `/v1/completions` and `/v1/chat/completions` (vLLM, llama-server, LM Studio, OpenAI).
         case openai
-        /// Ollama's native `/api/generate` in raw mode, `/api/chat` and `/api/embed`.
+        /// Ollama's native `/api/generate` in raw mode and `/api/chat`.
         case ollama
     }
 

@@ -35,14 +35,14 @@ struct AgentBackends {
             let role = "agent \(agent.rawValue)"
             switch spec {
             case .llama(let url):
-                let file = try loaded[url] ?? LoadedModels.load(spec, verbose: verbose)
-                loaded[url] = file
-                let generator = try LlamaGenerator(model: file, options: options)
+                if loaded[url] == nil { loaded[url] = try await LoadedModels.load(spec, verbose: verbose) }
+                guard let file = loaded[url] else { continue }
+                let generator = try await LlamaGenerator.make(model: file, options: options)
                 models[agent] = generator
                 sampled.append(generator.sampledTokens)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
                 files.append(RunManifest.ModelFile(
-                    role: role, name: file.name, path: url.path, sha256: try FileDigest.sha256(of: url),
+                    role: role, name: file.name, path: url.path, sha256: try await FileDigest.sha256(of: url),
                     bytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, description: file.summary
                 ))
             case .http(let configuration):

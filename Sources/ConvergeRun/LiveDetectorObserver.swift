@@ -24,7 +24,7 @@ public actor LiveDetectorObserver: TurnObserver {
     /// Builds the observer a policy asks for: its detector file or the built-in calibrated thresholds, and
     /// the embedder when the trigger is the study rule.
     /// - Throws: `ConvergeError` when the detector file or the embedding model cannot be read.
-    public static func make(for policy: InterventionPolicy, threads: Int, verbose: Bool) throws -> LiveDetectorObserver {
+    public static func make(for policy: InterventionPolicy, threads: Int, verbose: Bool) async throws -> LiveDetectorObserver {
         var detectors = ConvergenceDetectors.calibrated
         if let path = policy.detectorFile {
             do {
@@ -33,7 +33,7 @@ public actor LiveDetectorObserver: TurnObserver {
                 throw ConvergeError(.invalidParameter, "intervention.detector_file \(path) is not a readable detector file: \(error.localizedDescription)")
             }
         }
-        let embedder = policy.trigger == .study ? try EmbeddingModel.open(path: nil, threads: threads, verbose: verbose) : nil
+        let embedder = policy.trigger == .study ? try await EmbeddingModel.open(path: nil, threads: threads, verbose: verbose) : nil
         return LiveDetectorObserver(trigger: policy.trigger, detectors: detectors, embedder: embedder)
     }
 

@@ -33,14 +33,14 @@ public enum ModelBenchmark {
     public static func generation(spec: ModelSpec, parallel: [Int], tokens: Int, threads: Int) async throws -> GenerationFigures {
         try LlamaThreads.check(threads)
         let start = Date()
-        let model = try LoadedModels.load(spec, verbose: false)
+        let model = try await LoadedModels.load(spec, verbose: false)
         let loadSeconds = Date().timeIntervalSince(start)
         var sampler = SamplerSettings()
         sampler.temperature = 0.7
         sampler.topP = 0.95
         var figures: [BatchFigures] = []
         for width in parallel {
-            let generator = try LlamaGenerator(
+            let generator = try await LlamaGenerator.make(
                 model: model, options: LlamaContextOptions(threads: threads, parallel: width, contextPerSequence: tokens + 64)
             )
             let requests = (0..<width).map {
@@ -66,7 +66,7 @@ public enum ModelBenchmark {
     /// - Throws: `ConvergeError` when the embedder cannot be opened.
     public static func embeddingsPerSecond(count: Int, threads: Int) async throws -> (model: String, loadSeconds: Double, perSecond: Double) {
         let start = Date()
-        let embedder = try EmbeddingModel.open(path: nil, threads: threads, verbose: false)
+        let embedder = try await EmbeddingModel.open(path: nil, threads: threads, verbose: false)
         let loadSeconds = Date().timeIntervalSince(start)
         let seeds = try SeedFile.bundled()
         let texts = (0..<count).map { seeds[$0 % seeds.count] + " (\($0))" }

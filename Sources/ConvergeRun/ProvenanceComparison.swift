@@ -48,25 +48,6 @@ public enum ProvenanceComparison {
             copy.modelA = ""
             copy.modelB = ""
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(copy),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return [:] }
-        return flatten(object, prefix: "")
-    }
-
-    /// Nested objects become dotted keys, so a difference names the leaf (`sampler.temperature`).
-    private static func flatten(_ object: [String: Any], prefix: String) -> [String: String] {
-        var flat: [String: String] = [:]
-        for (key, value) in object {
-            if let nested = value as? [String: Any] {
-                flat.merge(flatten(nested, prefix: prefix + key + ".")) { $1 }
-            } else {
-                flat[prefix + key] = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
-            }
-        }
-        return flat
+        return copy.flattened()
     }
 }

@@ -53,9 +53,11 @@ public struct RunSession: Sendable {
         var sized = configuration
         sized.parallel = max(1, min(configuration.parallel, plan.filter { $0.outputs.count < configuration.turns }.count))
         let agents = try await AgentBackends.load(specA, specB, run: sized, threads: threads, verbose: verbose)
+        var observer: LiveDetectorObserver?
+        if let policy = configuration.intervention { observer = try await LiveDetectorObserver.make(for: policy, threads: threads, verbose: verbose) }
         let engine = ConversationEngine(
-            configuration: configuration, modelA: agents.a, modelB: agents.b,
-            observer: try configuration.intervention.map { try LiveDetectorObserver.make(for: $0, threads: threads, verbose: verbose) })
+            configuration: configuration, modelA: agents.a, modelB: agents.b, observer: observer,
+            relay: configuration.relayDirectory.map { FileRelay(directory: URL(fileURLWithPath: $0)) })
         try recordProvenance(manifest(agents))
         // Only once the resume is accepted: a refused one leaves the transcript as it was.
         if let kept { try TranscriptFile.rewrite(transcriptURL, with: kept) }

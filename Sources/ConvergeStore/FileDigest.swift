@@ -1,10 +1,17 @@
 import ConvergeCore
+import Crypto
 public import Foundation
 
 /// SHA-256 of a file, for provenance. Model files are hundreds of megabytes, so this streams them
 /// and caches digests by path, size and modification time next to the file.
 public enum FileDigest {
-    /// The hex SHA-256 of a file.
+    /// The hex SHA-256 of a file, computed on a dispatch queue: hashing a model file blocks.
+    /// - Throws: when the file cannot be read.
+    public static func sha256(of url: URL) async throws -> String {
+        try await BlockingCall.run { try sha256(of: url) }
+    }
+
+    /// The hex SHA-256 of a file, on the calling thread.
     /// - Throws: when the file cannot be read.
     public static func sha256(of url: URL) throws -> String {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -19,7 +26,7 @@ public enum FileDigest {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         try? "\(stamp)\n\(digest)".write(to: cache, atomically: true, encoding: .utf8)
         return digest

@@ -1,5 +1,5 @@
 /// Embeds `points` in 2-D with t-SNE (van der Maaten and Hinton 2008), following scikit-learn's
-/// `TSNE` step for step; see DESIGN.md, "t-SNE", and ``TSNEConfiguration`` for the settings.
+/// `TSNE` step for step; see docs/METRICS.md, "t-SNE", and ``TSNEConfiguration`` for the settings.
 ///
 /// - Input distances are Euclidean; P is built from squared distances with a per-point bandwidth
 ///   found by binary search to the effective perplexity.

@@ -1,6 +1,6 @@
 /// Settings for one t-SNE run.
 ///
-/// The defaults are the `paper` preset (see DESIGN.md, "t-SNE"), which follows scikit-learn's
+/// The defaults are the `paper` preset (see docs/METRICS.md, "t-SNE"), which follows scikit-learn's
 /// `TSNE` defaults: 2-D, perplexity 30, PCA initialisation, early exaggeration 12 for 250
 /// iterations, learning rate `"auto"`, 1000 iterations, Barnes-Hut with θ = 0.5 for large inputs.
 /// The whole value is `Codable` so that it can be written into a run's provenance.

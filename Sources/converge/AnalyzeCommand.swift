@@ -36,7 +36,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let run = try RunDirectory.load(URL(fileURLWithPath: directory))
             run.warnings.forEach { StandardError.line("converge: warning: \($0)") }
             let settings = try detectors.map { try DetectorFile.read(URL(fileURLWithPath: $0)) } ?? .calibrated
-            let embedder = try embedding.open()
+            let embedder = try await embedding.open()
             let analysis = try await cancellingOnSignals {
                 try await RunAnalysis.compute(run, detectors: settings, embedder: embedder, includeTSNE: !noTSNE)
             }

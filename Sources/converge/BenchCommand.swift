@@ -29,30 +29,20 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let widths = parallel.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 }) else {
-                throw ConvergeError(.invalidParameter, "--parallel needs batch sizes ≥ 1, such as 1,8 (got '\(parallel)')")
-            }
-            print("| model | load s | parallel | tokens/seq | prompt s | decode s | decode tok/s | overall tok/s |")
-            print("|---|---:|---:|---:|---:|---:|---:|---:|")
+            let widths = try BenchmarkTable.batchSizes(parallel)
+            print(BenchmarkTable.header)
             for agent in [Agent.a, .b] {
                 let spec = try ModelSpec(parsing: "default", defaultFor: agent)
                 let figures = try await ModelBenchmark.generation(spec: spec, parallel: widths, tokens: tokens, threads: threads)
-                for batch in figures.batches {
-                    let cells = [
-                        figures.model, String(format: "%.2f", figures.loadSeconds), "\(batch.parallel)", String(format: "%.1f", batch.meanTokens),
-                        String(format: "%.2f", batch.promptSeconds), String(format: "%.2f", batch.decodeSeconds),
-                        String(format: "%.1f", batch.decodeTokensPerSecond), String(format: "%.1f", batch.overallTokensPerSecond),
-                    ]
-                    print("| " + cells.joined(separator: " | ") + " |")
-                }
+                BenchmarkTable.rows(figures).forEach { print($0) }
             }
             let embedding = try await ModelBenchmark.embeddingsPerSecond(count: embeddings, threads: threads)
             if let textPairs {
                 let speed = try TextMetricBenchmark.pairsPerSecond(file: URL(fileURLWithPath: textPairs))
-                print(String(format: "\nBLEU %.0f pairs/s, Jaccard %.0f pairs/s (%d pairs)", speed.bleu, speed.jaccard, speed.pairs))
+                print("\n" + BenchmarkTable.textMetricLine(bleu: speed.bleu, jaccard: speed.jaccard, pairs: speed.pairs))
             }
-            print("\n\(embedding.model): load \(String(format: "%.2f", embedding.loadSeconds)) s, \(String(format: "%.1f", embedding.perSecond)) texts/s (\(embeddings) texts, threads \(threads))")
+            print("\n" + BenchmarkTable.embeddingLine(
+                model: embedding.model, loadSeconds: embedding.loadSeconds, perSecond: embedding.perSecond, texts: embeddings, threads: threads))
         }
     }
 }

@@ -42,35 +42,18 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let runs = try await load(directories)
-            let evaluationRuns = try await load(evaluationDirectories)
-            let files = labels.isEmpty ? (runs + evaluationRuns).map(\.run.labelsURL.path) : labels
-            let labelled = try files.flatMap { file in try LabelFile.read(URL(fileURLWithPath: file)).map { (label: $0, file: file) } }
-            let notes = try LabelledRuns.join(runs + evaluationRuns, labels: labelled).notes
-            notes.forEach { StandardError.line("converge: \($0)") }
-            var outcome = try CalibrationOutcome(try LabelledRuns.join(runs, labels: labelled).conversations, folds: folds)
-            if !evaluationRuns.isEmpty {
-                outcome.evaluate(on: try LabelledRuns.join(evaluationRuns, labels: labelled).conversations)
-            }
-            print(CalibrationTable.text(outcome, top: top), terminator: "")
+            let workflow = CalibrationWorkflow(
+                runs: directories.map { URL(fileURLWithPath: $0) }, evaluationRuns: evaluationDirectories.map { URL(fileURLWithPath: $0) },
+                labelFiles: labels.map { URL(fileURLWithPath: $0) }, folds: folds)
+            let result = try await workflow.run(embedder: embedding.open)
+            result.notes.forEach { StandardError.line("converge: \($0)") }
+            print(CalibrationTable.text(result.outcome, top: top), terminator: "")
             if let table {
-                try CalibrationTable.writeCSV(outcome, to: URL(fileURLWithPath: table))
+                try CalibrationTable.writeCSV(result.outcome, to: URL(fileURLWithPath: table))
                 print("Wrote the full sensitivity tables to \(table)")
             }
-            let labellers = Set(labelled.map { $0.label.labeller }).sorted()
-            try DetectorFile.write(
-                outcome.detectors(runs: runs.map(\.run.name), labellers: labellers), to: URL(fileURLWithPath: out))
+            try DetectorFile.write(result.detectors, to: URL(fileURLWithPath: out))
             print("Wrote \(out); use it with converge analyze --detectors \(out)")
         }
-    }
-
-    /// Each run with its metrics, analysing it first where the saved analysis is missing or stale.
-    private func load(_ directories: [String]) async throws -> [(run: RunDirectory, metrics: [ConversationMetrics])] {
-        var runs: [(run: RunDirectory, metrics: [ConversationMetrics])] = []
-        for directory in directories {
-            let run = try RunDirectory.load(URL(fileURLWithPath: directory))
-            runs.append((run, try await RunAnalysis.prepare(run, detectors: nil, embedder: embedding.open).analysis.metrics))
-        }
-        return runs
     }
 }

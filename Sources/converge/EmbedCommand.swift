@@ -30,7 +30,7 @@ struct EmbedCommand: AsyncParsableCommand {
         try await runReportingErrors {
             var objects = try JSONLines.readObjects(path: input)
             let texts = try JSONLines.strings(objects, key: "text")
-            let embedder = try EmbeddingModel.open(path: model, threads: threads, verbose: verbose)
+            let embedder = try await EmbeddingModel.open(path: model, threads: threads, verbose: verbose)
             let vectors = try await embedder.embed(texts)
             for index in objects.indices { objects[index]["embedding"] = vectors[index].map(Double.init) }
             try JSONLines.write(objects, path: output)

@@ -14,7 +14,7 @@ struct EmbeddingOptions: ParsableArguments {
 
     /// Opens the embedder.
     /// - Throws: `ConvergeError` when the model is missing or is not an encoder.
-    func open() throws -> any Embedder {
-        try EmbeddingModel.open(path: embeddingModel, threads: threads, verbose: verbose)
+    func open() async throws -> any Embedder {
+        try await EmbeddingModel.open(path: embeddingModel, threads: threads, verbose: verbose)
     }
 }

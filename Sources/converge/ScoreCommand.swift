@@ -26,7 +26,7 @@ struct ScoreCommand: AsyncParsableCommand {
         try await runReportingErrors {
             var objects = try JSONLines.readObjects(path: input)
             let pairs = Array(zip(try JSONLines.strings(objects, key: "a"), try JSONLines.strings(objects, key: "b")))
-            let embedder = try embedding.open()
+            let embedder = try await embedding.open()
             let scores = try await PairScore.score(pairs.map { (a: $0.0, b: $0.1) }, embedder: embedder)
             for (index, score) in scores.enumerated() {
                 objects[index]["bleu"] = score.bleu

@@ -26,4 +26,4 @@ enum QuickRun {
 }
 
 /// Every suite that runs the real binary with real models nests here, so they run one at a time.
-@Suite(.serialized) enum CLIRuns {}
+@Suite(.serialized, .tags(.realModels)) enum CLIRuns {}

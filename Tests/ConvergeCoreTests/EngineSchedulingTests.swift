@@ -132,20 +132,4 @@ import Testing
         }
         await #expect(throws: CancellationError.self) { try await task.value }
     }
-
-    @Test(.timeLimit(.minutes(1)))
-    func relayModePassesEveryTurnThroughAFile() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-relay-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var c = engineConfiguration(seeds: 2, turns: 3)
-        c.relayDirectory = directory.path
-        let records = try await runEngine(c, a: FakeModel(name: "A"), b: FakeModel(name: "B"))
-        let relay = FileRelay(directory: directory)
-        for record in records {
-            let url = relay.url(conversation: record.conversation, turn: record.turn)
-            #expect(try String(contentsOf: url, encoding: .utf8) == record.text)
-        }
-        #expect(relay.url(conversation: 3, turn: 7).path.hasSuffix("conversation-0003/turn-07-A.txt"))
-        #expect(relay.url(conversation: 0, turn: 12).lastPathComponent == "turn-12-B.txt")
-    }
 }

@@ -53,21 +53,24 @@ extension RealModels {
         func stopStringCutsTheTextBeforeIt(stop: String) async throws {
             let generator = try TestModels.smolGenerator.get()
             let prompt = Prompt.raw("Here is a short story about the sea and the sky.\n\nThe")
-            let seeds: [UInt64] = [1, 2, 3, 4]
-            let free = try await generator.generate(seeds.map { request(prompt, maxTokens: 40, seed: $0, temperature: 0.8) })
-            let stopped = try await generator.generate(seeds.map { request(prompt, maxTokens: 40, seed: $0, temperature: 0.8, stop: [stop]) })
             var sawStop = false
-            for (f, s) in zip(free, stopped) {
-                #expect(!s.text.contains(stop))
-                #expect(wellFormed(s, maxTokens: 40))
-                if s.finishReason == .stop {
-                    sawStop = true
-                    // Same seed, same tokens up to the stop: the text is the free text cut just before it.
-                    #expect(f.text.hasPrefix(s.text + stop), "free \(f.text.debugDescription) stopped \(s.text.debugDescription)")
-                    #expect(s.tokens <= f.tokens)
-                } else {
-                    #expect(s == f)
-                    #expect(!f.text.contains(stop))
+            // Groups of four seeds (the generator's width) until one produces the stop string.
+            for group in 0..<4 where !sawStop {
+                let seeds = (1...4).map { UInt64(group * 4 + $0) }
+                let free = try await generator.generate(seeds.map { request(prompt, maxTokens: 40, seed: $0, temperature: 0.8) })
+                let stopped = try await generator.generate(seeds.map { request(prompt, maxTokens: 40, seed: $0, temperature: 0.8, stop: [stop]) })
+                for (f, s) in zip(free, stopped) {
+                    #expect(!s.text.contains(stop))
+                    #expect(wellFormed(s, maxTokens: 40))
+                    if s.finishReason == .stop {
+                        sawStop = true
+                        // Same seed, same tokens up to the stop: the text is the free text cut just before it.
+                        #expect(f.text.hasPrefix(s.text + stop), "free \(f.text.debugDescription) stopped \(s.text.debugDescription)")
+                        #expect(s.tokens <= f.tokens)
+                    } else {
+                        #expect(s == f)
+                        #expect(!f.text.contains(stop))
+                    }
                 }
             }
             #expect(sawStop, "no seed produced \(stop.debugDescription)")

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Each fault from the proxy is handled as documented, with a real `llama-server` behind it.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(2)), .tags(.server))
 struct FaultInjectionTests {
     let request = GenerationRequest(prompt: .raw("The cat sat on"), maxTokens: 4, sampler: SamplerSettings(), stop: [], rngSeed: 7)
 

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// Whole runs over HTTP against real `llama-server`s with the default models.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .tags(.server))
 struct HTTPRunTests {
     func configuration(spec: String, seeds: Int, turns: Int) throws -> RunConfiguration {
         var c = Preset.quick.configuration(seeds: Array(try SeedFile.bundled().prefix(seeds)))

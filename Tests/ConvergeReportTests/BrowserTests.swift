@@ -6,7 +6,7 @@ import Testing
 /// `scripts/check_report_browser.sh`, then checks the live DOM. Needs `apt-get install -y chromium`;
 /// set CONVERGE_SKIP_BROWSER_CHECK=1 to skip on a machine without it. Artefacts stay in
 /// `.build-artifacts/` (git-ignored): report.html, report.png, dom.html, console.log.
-@Suite("Headless browser", .serialized)
+@Suite("Headless browser", .serialized, .tags(.browser))
 struct BrowserTests {
     static let enabled = ProcessInfo.processInfo.environment["CONVERGE_SKIP_BROWSER_CHECK"] != "1"
 

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite("PNG export")
+@Suite("PNG export", .tags(.browser))
 struct PNGExportTests {
     private func scratchDirectory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("converge-png-\(UUID().uuidString)")

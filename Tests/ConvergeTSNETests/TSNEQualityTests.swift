@@ -1,7 +1,7 @@
 import ConvergeTSNE
 import Testing
 
-/// DESIGN.md's quality target on each fixture: KL within 10% of scikit-learn's and
+/// The quality target of docs/METRICS.md ("t-SNE") on each fixture: KL within 10% of scikit-learn's and
 /// trustworthiness (k = 10) within 0.02 of scikit-learn's, with the same settings and method.
 @Suite("t-SNE quality against scikit-learn", .timeLimit(.minutes(5)))
 struct TSNEQualityTests {

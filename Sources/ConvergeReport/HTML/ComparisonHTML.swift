@@ -27,15 +27,7 @@ public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
     }
     let warnings: [Markup] = input.warnings.map { "<p class=\"sub\"><strong>Warning:</strong> \($0)</p>" }
     let page: Markup = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(csp)">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>converge comparison: \(input.title)</title>
-        <style>\(Markup(trusted: ReportStyle.css))</style>
-        </head>
+        \(pageHead(title: "converge comparison: \(input.title)", csp: csp))
         <body>
         <header><h1>\(input.title)</h1><p class="sub">\(input.design)</p>\(warnings)<p class="sub">\(input.method)</p></header>
         <main>\(sections)</main>

@@ -10,15 +10,7 @@ public func renderReport(_ input: ReportInput) -> String {
     let csp = "default-src 'none'; style-src 'unsafe-inline'; script-src \(ReportScript.cspHash); "
         + "img-src data:; base-uri 'none'; form-action 'none'"
     let page: Markup = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(csp)">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>converge report: \(input.title)</title>
-        <style>\(Markup(trusted: ReportStyle.css))</style>
-        </head>
+        \(pageHead(title: "converge report: \(input.title)", csp: csp))
         <body>
         <header>
         <h1>\(input.title)</h1>

@@ -1,4 +1,4 @@
-import ConvergeCore
+import Crypto
 import Foundation
 
 /// The page's only script: tabs, and expand/collapse for the transcripts. It never inserts markup
@@ -40,5 +40,5 @@ enum ReportScript {
 
     /// The CSP source expression that allows exactly this script: injected scripts and inline
     /// event handlers (`onerror=`) stay blocked even if escaping ever failed.
-    static let cspHash = "'sha256-" + Data(SHA256.digest(Array(source.utf8))).base64EncodedString() + "'"
+    static let cspHash = "'sha256-" + Data(SHA256.hash(data: Data(source.utf8))).base64EncodedString() + "'"
 }

@@ -1,4 +1,3 @@
-public import ConvergeCore
 import Foundation
 
 /// A run configuration saved as JSON: the `configuration` object of a `run.json`, or that object

@@ -1,8 +1,9 @@
 public import Foundation
+public import ConvergeCore
 
 /// The study's relay: each turn's text is written to a file and the next model reads it back from
 /// that file, so what a model sees is exactly what is on disk.
-public struct FileRelay: Sendable {
+public struct FileRelay: TurnRelay {
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory }
