@@ -27,12 +27,7 @@ public enum ExperimentMerge {
         }
         var plan = try JSONDecoder().decode(ExperimentRunner.Plan.self, from: Data(read(first.appendingPathComponent("experiment.json")).utf8))
         plan.shard = nil
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
-        }
-        let lock = try DirectoryLock(output)
+        let lock = try DirectoryLock.claim(output)
         defer { withExtendedLifetime(lock) {} }
         guard !isExperiment(output) else {
             throw ConvergeError(.resume, "\(output.path) already holds an experiment; choose a new --out", value: output.path)

@@ -27,13 +27,8 @@ public enum RunMerge {
                 throw ConvergeError(.invalidParameter, "\(directory.path) does not match \(shards[0].path): \(differences.joined(separator: "; "))")
             }
         }
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
-        }
         // Locked before the check, so a run or merge writing there now is named instead of raced.
-        let lock = try DirectoryLock(output)
+        let lock = try DirectoryLock.claim(output)
         defer { withExtendedLifetime(lock) {} }
         let transcript = output.appendingPathComponent("transcript.jsonl")
         if FileManager.default.fileExists(atPath: transcript.path) {

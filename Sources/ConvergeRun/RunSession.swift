@@ -45,7 +45,7 @@ public struct RunSession: Sendable {
         try LlamaThreads.check(threads)
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
-        let lock = try claimOutput()
+        let lock = try DirectoryLock.claim(output)
         defer { withExtendedLifetime(lock) {} }
         let (plan, kept) = try prepareOutput()
         // A context needs room only for the conversations that can be open at once: a quick run
@@ -83,17 +83,6 @@ public struct RunSession: Sendable {
             progress.record(record)
         }
         return outcome
-    }
-
-    /// Creates the output directory and locks it for the whole run, before anything in it is read,
-    /// so that a second writer is refused instead of racing this one.
-    private func claimOutput() throws -> DirectoryLock {
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw ConvergeError(.io, "cannot create output directory \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
-        }
-        return try DirectoryLock(output)
     }
 
     /// Checks the locked output directory and, for `--resume`, reads what is done.

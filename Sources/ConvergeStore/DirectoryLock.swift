@@ -64,6 +64,18 @@ public final class DirectoryLock: Sendable {
 
     deinit { close(descriptor) }
 
+    /// Creates `directory` if it is missing, then locks it: an output directory is claimed before
+    /// anything in it is read, so a second writer is refused instead of racing the first.
+    /// - Throws: `ConvergeError` `.io` when the directory cannot be created; as `init(_:)`.
+    public static func claim(_ directory: URL) throws -> DirectoryLock {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ConvergeError(.io, "cannot create output directory \(directory.path): \(error.localizedDescription)", value: directory.path, underlying: error)
+        }
+        return try DirectoryLock(directory)
+    }
+
     /// Whether some process holds the lock on `directory` right now (`converge view` shows it as
     /// running).
     public static func isHeld(in directory: URL) -> Bool {
