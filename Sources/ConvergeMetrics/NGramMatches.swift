@@ -17,7 +17,9 @@ enum NGramMatches {
             table.closeReference()
         }
         var matches = [Int](repeating: 0, count: BLEU.maxOrder)
-        for entry in table.entries { matches[Int(entry.order) - 1] += Int(min(entry.hypothesisCount, entry.referenceCount)) }
+        for entry in table.slots where entry.order > 0 {
+            matches[Int(entry.order) - 1] += Int(min(entry.hypothesisCount, entry.referenceCount))
+        }
         return matches
     }
 
@@ -32,11 +34,12 @@ enum NGramMatches {
         }
     }
 
+    /// One slot of the table; order 0 marks it empty.
     private struct Entry {
-        var hash: UInt64
-        var start: Int32
-        var order: Int32
-        var hypothesisCount: Int32 = 1
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        var order: Int32 = 0
+        var hypothesisCount: Int32 = 0
         /// The largest count in any reference closed so far.
         var referenceCount: Int32 = 0
         /// The count in the reference being read.
@@ -45,19 +48,17 @@ enum NGramMatches {
 
     private struct Table {
         let hypothesis: BLEUSegment
-        var entries: [Entry] = []
-        /// Index into `entries`, or -1 for an empty slot; at least twice as many slots as n-grams.
-        var slots: [Int32]
+        /// Open addressing with linear probing, at least twice as many slots as n-grams: one
+        /// allocation per score.
+        var slots: [Entry]
         let shift: UInt64
-        var touched: [Int32] = []
 
         init(hypothesis: BLEUSegment) {
             self.hypothesis = hypothesis
             var bits: UInt64 = 1
             while 1 << bits < 2 * BLEU.maxOrder * hypothesis.length { bits += 1 }
-            slots = [Int32](repeating: -1, count: 1 << bits)
+            slots = [Entry](repeating: Entry(), count: 1 << bits)
             shift = 64 - bits
-            entries.reserveCapacity(BLEU.maxOrder * hypothesis.length)
         }
 
         /// The slot holding this n-gram, or the empty slot where it belongs.
@@ -66,9 +67,8 @@ enum NGramMatches {
             let mask = slots.count - 1
             var index = Int(truncatingIfNeeded: hash >> shift)
             while true {
-                let found = slots[index]
-                if found < 0 { return index }
-                let entry = entries[Int(found)]
+                let entry = slots[index]
+                if entry.order == 0 { return index }
                 if entry.hash == hash, Int(entry.order) == order,
                     hypothesis.sameNGram(at: Int(entry.start), as: segment, at: start, order: order)
                 {
@@ -80,28 +80,22 @@ enum NGramMatches {
 
         mutating func addHypothesis(hash: UInt64, start: Int, order: Int) {
             let index = slot(hash: hash, start: start, order: order, in: hypothesis)
-            let found = slots[index]
-            if found >= 0 {
-                entries[Int(found)].hypothesisCount += 1
-            } else {
-                slots[index] = Int32(entries.count)
-                entries.append(Entry(hash: hash, start: Int32(start), order: Int32(order)))
+            if slots[index].order == 0 {
+                slots[index] = Entry(hash: hash, start: Int32(start), order: Int32(order))
             }
+            slots[index].hypothesisCount += 1
         }
 
         mutating func countReference(hash: UInt64, start: Int, order: Int, in reference: BLEUSegment) {
-            let found = slots[slot(hash: hash, start: start, order: order, in: reference)]
-            guard found >= 0 else { return }
-            if entries[Int(found)].pending == 0 { touched.append(found) }
-            entries[Int(found)].pending += 1
+            let index = slot(hash: hash, start: start, order: order, in: reference)
+            if slots[index].order != 0 { slots[index].pending += 1 }
         }
 
         mutating func closeReference() {
-            for index in touched.map(Int.init) {
-                entries[index].referenceCount = max(entries[index].referenceCount, entries[index].pending)
-                entries[index].pending = 0
+            for index in slots.indices where slots[index].pending > 0 {
+                slots[index].referenceCount = max(slots[index].referenceCount, slots[index].pending)
+                slots[index].pending = 0
             }
-            touched.removeAll(keepingCapacity: true)
         }
     }
 }
