@@ -14,6 +14,6 @@ let package = Package(
             name: "BLEUBenchmark",
             dependencies: [.product(name: "ConvergeMetrics", package: "converge")],
             swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
+        )
     ]
 )
