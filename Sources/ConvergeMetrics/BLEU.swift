@@ -46,19 +46,9 @@ public enum BLEU {
     /// - Returns: the score with its sufficient statistics.
     public static func sentenceScore(hypothesis: BLEUSegment, references: [BLEUSegment]) -> BLEUScore {
         precondition(!references.isEmpty, "BLEU needs at least one reference")
-        var referenceCounts = references[0].ngramCounts
-        for reference in references.dropFirst() {
-            referenceCounts.merge(reference.ngramCounts, uniquingKeysWith: max)
-        }
         let referenceLength = closestLength(to: hypothesis.length, among: references.map(\.length))
-        var matches = [Int](repeating: 0, count: maxOrder)
-        var totals = [Int](repeating: 0, count: maxOrder)
-        for (ngram, count) in hypothesis.ngramCounts {
-            totals[ngram.count - 1] += count
-            if let referenceCount = referenceCounts[ngram] {
-                matches[ngram.count - 1] += min(count, referenceCount)
-            }
-        }
+        let matches = NGramMatches.clipped(hypothesis, references: references)
+        let totals = (1...maxOrder).map { max(0, hypothesis.length - $0 + 1) }
         return compute(
             matches: matches, totals: totals, hypothesisLength: hypothesis.length,
             referenceLength: referenceLength)
@@ -119,21 +109,34 @@ public enum BLEU {
 public struct BLEUSegment: Sendable {
     /// The number of 13a tokens.
     public let length: Int
-    /// Counts of every n-gram of order 1 to 4, keyed by its tokens as code points.
-    let ngramCounts: [[[Unicode.Scalar]]: Int]
+    /// The tokenized line's UTF-8 bytes; token `i` is `bytes[ranges[i]]`.
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+    /// A hash of each token's bytes, so n-grams are found by hash and confirmed by bytes.
+    let hashes: [UInt64]
 
-    /// Tokenizes a text with the 13a tokenizer and counts its n-grams.
+    /// Tokenizes a text with the 13a tokenizer.
     /// - Parameter text: the raw text.
     public init(_ text: String) {
-        let tokens = Tokenizer13a.tokens(of: text)
-        length = tokens.count
-        var counts: [[[Unicode.Scalar]]: Int] = [:]
-        for n in 1...BLEU.maxOrder where n <= tokens.count {
-            for start in 0...(tokens.count - n) {
-                counts[Array(tokens[start..<(start + n)]), default: 0] += 1
-            }
+        (bytes, ranges) = Tokenizer13a.tokens(of: text)
+        length = ranges.count
+        hashes = ranges.map { [bytes] range in
+            // FNV-1a: short tokens, and equal hashes are always confirmed byte by byte.
+            bytes[range].reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
         }
-        ngramCounts = counts
+    }
+
+    /// Whether the n-grams of `order` tokens starting at `start` here and at `otherStart` in
+    /// `other` are the same tokens.
+    func sameNGram(at start: Int, as other: BLEUSegment, at otherStart: Int, order: Int) -> Bool {
+        for offset in 0..<order {
+            let mine = start + offset
+            let theirs = otherStart + offset
+            guard hashes[mine] == other.hashes[theirs], ranges[mine].count == other.ranges[theirs].count,
+                bytes[ranges[mine]].elementsEqual(other.bytes[other.ranges[theirs]])
+            else { return false }
+        }
+        return true
     }
 }
 

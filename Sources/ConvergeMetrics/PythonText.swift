@@ -2,7 +2,8 @@
 ///
 /// Swift's `String` compares by canonical equivalence and treats "\r\n" as one `Character`, while
 /// Python compares and scans code points. Every metric that must equal a Python reference therefore
-/// works on arrays of `Unicode.Scalar`, never on `String` or `Character`.
+/// works on arrays of `Unicode.Scalar`, never on `String` or `Character`; BLEU works on UTF-8 bytes,
+/// which compare the same way (`UTF8Text`).
 enum PythonText {
     /// Python's `str.isspace()` for one code point: bidirectional class WS, B or S, or category Zs.
     /// The list is fixed since Unicode 6.3 (when U+180E left it), so it is spelled out rather than
@@ -15,53 +16,6 @@ enum PythonText {
         default:
             false
         }
-    }
-
-    /// Python's `str.split()` with no arguments: runs of whitespace separate, none are kept.
-    static func split(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var parts: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        for scalar in scalars {
-            if isSpace(scalar) {
-                if !current.isEmpty {
-                    parts.append(current)
-                    current.removeAll(keepingCapacity: true)
-                }
-            } else {
-                current.append(scalar)
-            }
-        }
-        if !current.isEmpty { parts.append(current) }
-        return parts
-    }
-
-    /// Python's `str.rstrip()` with no arguments.
-    static func rstrip(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var end = scalars.endIndex
-        while end > scalars.startIndex, isSpace(scalars[end - 1]) { end -= 1 }
-        return Array(scalars[..<end])
-    }
-
-    /// Python's `str.replace(old, new)`: non-overlapping occurrences, scanned left to right.
-    static func replace(
-        _ old: [Unicode.Scalar], with new: [Unicode.Scalar], in scalars: [Unicode.Scalar]
-    ) -> [Unicode.Scalar] {
-        guard let first = old.first, scalars.count >= old.count else { return scalars }
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(scalars.count)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == first, i + old.count <= scalars.count,
-                scalars[i..<(i + old.count)].elementsEqual(old)
-            {
-                result.append(contentsOf: new)
-                i += old.count
-            } else {
-                result.append(scalars[i])
-                i += 1
-            }
-        }
-        return result
     }
 
     /// Python's `str.isalnum()` for one code point, which is what `[^\W_]` matches in a `str`

@@ -17,7 +17,7 @@ enum RunPage {
         let turns = entry.turnsPlanned.map { "\(entry.turnsDone)/\($0)" } ?? String(entry.turnsDone)
         let note: Markup = data.analysed
             ? "Charts: distances to the previous turn from <code>metrics.csv</code>; heatmap: cosine similarity; shading from the onset of the <b>\(data.defaultVerdict ?? "")</b> verdict."
-            : "Not analysed yet: charts show the word-set (Jaccard) distance to the previous turn and Jaccard similarity, computed from the transcript. Run <code>converge analyze</code> for every metric and the verdicts."
+            : "Not analysed yet: charts show the word-set (Jaccard) distance to the previous turn and Jaccard similarity, computed from the transcript and redrawn as turns are written; shading from the onset of the <b>\(data.defaultVerdict ?? "")</b> verdict of the text-only loop detector. Run <code>converge analyze</code> for every metric and every verdict."
         let body: Markup = """
             <p class="status" id="live" data-run="\(entry.path)" data-turns="\(entry.turnsDone)">\
             <span class="state \(entry.state.rawValue)" id="state">\(entry.state.rawValue)</span> · turns <b id="turns-done">\(turns)</b> · \
@@ -41,10 +41,21 @@ enum RunPage {
         return "<table class=\"verdicts\"><thead><tr><th>verdict</th><th>converged</th><th>rate [95% CI]</th><th>rule</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
+    /// A card's charts in page order; the live endpoint redraws the same ones.
+    static let chartKinds = ["metrics", "similarity"]
+
+    /// `reportCharts`' name for one conversation's chart, also its figure's `data-chart`.
+    static func chartName(_ conversation: ConversationReport, kind: String) -> String {
+        "conversation-\(conversation.id)-\(kind)"
+    }
+
     private static func card(_ conversation: ConversationReport, order: Int, data: RunPageData, charts: [String: String]) -> Markup {
         let onset = data.onset(conversation)
-        let figures: [Markup] = ["metrics", "similarity"].compactMap { kind in
-            charts["conversation-\(conversation.id)-\(kind)"].map { "<figure>\(Markup(trusted: $0))</figure>" }
+        let figures: [Markup] = chartKinds.compactMap { kind in
+            let name = chartName(conversation, kind: kind)
+            return charts[name].map {
+                "<figure data-chart=\"\(name)\" data-turns=\"\(conversation.turns.count)\">\(Markup(trusted: $0))</figure>"
+            }
         }
         let tags: [Markup] = conversation.detections.filter(\.converged).map { "<span class=\"tag yes\">\($0.detector) from turn \($0.onset ?? 0)</span>" }
         let items: [Markup] = conversation.turns.map { turn in

@@ -1,5 +1,7 @@
 /// The viewer's stylesheet and its one script, served from `/static/` so the pages need no inline
-/// script. The script inserts model text only through `textContent`, never as markup.
+/// script. The script inserts model text only through `textContent`, never as markup; redrawn
+/// charts arrive as escaped SVG that it parses as XML (`image/svg+xml`), which runs nothing, and
+/// anything but an `<svg>` root (a parse error, say) is dropped.
 enum ViewAssets {
     static let css = """
         body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
@@ -70,6 +72,24 @@ enum ViewAssets {
             cards.appendChild(card);
             return list;
           }
+          var svgNamespace = "http://www.w3.org/2000/svg";
+          function redraw(chart) {
+            var list = transcriptFor(chart.conversation);
+            var card = list.parentNode.parentNode;
+            var figure = Array.prototype.filter.call(card.querySelectorAll("figure[data-chart]"), function (el) {
+              return el.getAttribute("data-chart") === chart.name;
+            })[0];
+            if (!figure) {
+              figure = element("figure");
+              figure.setAttribute("data-chart", chart.name);
+              card.insertBefore(figure, list.parentNode);
+            }
+            var svg = new DOMParser().parseFromString(chart.svg, "image/svg+xml").documentElement;
+            if (svg.namespaceURI !== svgNamespace || svg.localName !== "svg") { return; }
+            figure.replaceChildren(document.importNode(svg, true));
+            figure.setAttribute("data-turns", String(chart.turns));
+            figure.setAttribute("data-redraws", String(Number(figure.getAttribute("data-redraws") || 0) + 1));
+          }
           function append(turn) {
             var item = element("li", "turn fresh " + (turn.agent === "A" ? "a" : "b"));
             item.appendChild(element("div", "who", "Turn " + turn.turn + " · " + turn.agent + " · " + turn.model + " · " + turn.tokens + " tokens"));
@@ -79,10 +99,12 @@ enum ViewAssets {
             list.parentNode.open = true;
           }
           function poll() {
-            fetch("/api/turns?run=" + encodeURIComponent(run) + "&after=" + done, { cache: "no-store" })
+            var delay = 1000;
+            fetch("/api/turns?run=" + encodeURIComponent(run) + "&after=" + done + "&wait=10", { cache: "no-store" })
               .then(function (response) { return response.json(); })
               .then(function (data) {
                 data.turns.forEach(append);
+                data.charts.forEach(redraw);
                 done += data.turns.length;
                 document.getElementById("turns-done").textContent = data.turns_planned === null || data.turns_planned === undefined
                   ? String(done) : done + "/" + data.turns_planned;
@@ -90,9 +112,11 @@ enum ViewAssets {
                 state.textContent = data.state;
                 state.className = "state " + data.state;
                 live.setAttribute("data-turns", String(done));
+                // The server holds the request until a turn is written, so a running run is asked again at once.
+                if (data.state === "running") { delay = 0; }
               })
               .catch(function () {})
-              .then(function () { setTimeout(poll, 1000); });
+              .then(function () { setTimeout(poll, delay); });
           }
           poll();
         })();

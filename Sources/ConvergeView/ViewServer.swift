@@ -56,8 +56,11 @@ public struct ViewServer: Sendable {
         router.get("/api/turns") { request, _ in
             let path = request.uri.queryParameters.get("run") ?? ""
             let after = request.uri.queryParameters.get("after", as: Int.self) ?? 0
-            let entry = try Self.entry(path.split(separator: "/").map(String.init), root: root)
-            return Self.respond(try LiveTurns.after(after, in: entry).json(), type: "application/json")
+            let wait = request.uri.queryParameters.get("wait", as: Double.self) ?? 0
+            let live = try await LiveTurns.after(after, waitingUpTo: wait) {
+                try Self.entry(path.split(separator: "/").map(String.init), root: root)
+            }
+            return Self.respond(try live.json(), type: "application/json")
         }
         return router
     }

@@ -27,6 +27,8 @@ extension CLIRuns {
             ])
             let transcript = live.appendingPathComponent("transcript.jsonl")
             try await Self.wait(timeout: 120) { Self.lines(transcript) >= 1 }
+            let browse = ProcessInfo.processInfo.environment["CONVERGE_SKIP_BROWSER_CHECK"] != "1"
+            async let whileWriting = browse ? Self.chromiumDOM(base.appendingPathComponent("run/live-run")) : ""
 
             let index = try await Self.get(base)
             #expect(index.contains(#"href="/run/finished-run""#) && index.contains(#"href="/run/live-run""#))
@@ -50,8 +52,16 @@ extension CLIRuns {
             // The SVG namespace is a name, not a fetch; any other absolute URL would leave 127.0.0.1.
             let addresses = page.replacingOccurrences(of: #"xmlns="http://www.w3.org/2000/svg""#, with: "")
             #expect(!addresses.contains("https://") && !addresses.contains("http://"))
-            if ProcessInfo.processInfo.environment["CONVERGE_SKIP_BROWSER_CHECK"] != "1" {
-                let dom = try Self.chromiumDOM(base.appendingPathComponent("run/live-run"))
+            let liveDOM = try await whileWriting
+            if browse {
+                // Opened while the run was writing; the page's long polls kept it open until the end.
+                let charts = Self.metricCharts(in: liveDOM)
+                #expect(charts.count == 2 && charts.allSatisfy { $0.turns == 6 }, "every turn is drawn: \(charts)")
+                #expect(charts.contains { $0.redraws > 0 }, "a chart was redrawn from polled turns: \(charts)")
+                // The live chart is the Jaccard distance to the previous text, the seed for turn 1 (as in
+                // metrics.csv): one dot per turn.
+                #expect(charts.allSatisfy { $0.dots == $0.turns }, "the redrawn SVG holds the new points: \(charts)")
+                let dom = try await Self.chromiumDOM(base.appendingPathComponent("run/live-run"))
                 #expect(dom.contains("<svg"), "the run page shows its charts")
                 #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !dom.contains("<script>alert"))
                 #expect(dom.contains(#"id="state">finished"#), "the page script polled the live endpoint")
@@ -68,6 +78,21 @@ extension CLIRuns {
                 return text.contains("http://127.0.0.1:")
             }
             return try #require(found)
+        }
+
+        /// Each per-conversation metrics chart in a page's DOM: turns covered, times the script
+        /// redrew it, and its data points.
+        static func metricCharts(in dom: String) -> [(turns: Int, redraws: Int, dots: Int)] {
+            dom.components(separatedBy: "<figure ").dropFirst().compactMap { figure in
+                let tag = figure.prefix { $0 != ">" }
+                guard tag.contains(#"data-chart="conversation-"#), tag.contains(#"-metrics""#) else { return nil }
+                func attribute(_ name: String) -> Int {
+                    guard let range = tag.range(of: name + #"="\d+""#, options: .regularExpression) else { return 0 }
+                    return Int(tag[range].dropFirst(name.count + 2).dropLast()) ?? 0
+                }
+                let body = figure.components(separatedBy: "</figure>")[0]
+                return (attribute("data-turns"), attribute("data-redraws"), body.components(separatedBy: "<circle").count - 1)
+            }
         }
 
         /// The live run's "done/planned" cell in the index.
@@ -98,8 +123,10 @@ extension CLIRuns {
             return String(decoding: data, as: UTF8.self)
         }
 
-        /// The page's DOM after its script has run for a few (virtual) seconds.
-        static func chromiumDOM(_ url: URL) throws -> String {
+        /// The page's DOM after its script has run for a few (virtual) seconds. Virtual time stands
+        /// still while a request is pending, so the viewer's long polls keep the page open, in real
+        /// time, for as long as the run keeps writing.
+        static func chromiumDOM(_ url: URL) async throws -> String {
             let profile = try temporaryDirectory("chromium")
             defer { try? FileManager.default.removeItem(at: profile) }
             let process = Process()
@@ -112,7 +139,12 @@ extension CLIRuns {
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            // Read off the cooperative pool: a page opened on a running run stays open until it ends.
+            let dom = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(returning: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                }
+            }
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "chromium failed; install it with apt-get install -y chromium")
             return dom
