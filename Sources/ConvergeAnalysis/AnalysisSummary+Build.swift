@@ -1,5 +1,6 @@
 import ConvergeCore
-import ConvergeMetrics
+import ConvergeDetection
+import ConvergeStatistics
 
 extension AnalysisSummary {
     /// Runs every detector over every conversation and gathers the headline numbers.

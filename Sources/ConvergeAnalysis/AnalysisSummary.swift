@@ -1,4 +1,6 @@
+public import ConvergeDetection
 public import ConvergeMetrics
+public import ConvergeStatistics
 
 /// `summary.json`: the run's headline numbers, written by `converge analyze` and read by the report.
 /// Keys are snake_case; the detector settings keep the detector file's own format.

@@ -1,4 +1,5 @@
 public import ConvergeCore
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// One conversation's entry in `summary.json`: its identity, self-BLEU, and one `{converged, onset}`

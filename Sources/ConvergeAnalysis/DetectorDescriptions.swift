@@ -1,4 +1,4 @@
-public import ConvergeMetrics
+public import ConvergeDetection
 
 /// One-line statements of a detector setting, for the terminal, `summary.json` and the report.
 extension StudyRule {

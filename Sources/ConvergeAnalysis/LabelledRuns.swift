@@ -1,5 +1,5 @@
 import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
 
 /// Joins labels to the analysed runs they describe, for calibration.
 public enum LabelledRuns {

@@ -1,5 +1,5 @@
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
 public import Foundation
 
 /// Everything `converge analyze` computes for a run: the per-turn series, the summary, the t-SNE map

@@ -1,4 +1,5 @@
-import ConvergeMetrics
+import ConvergeDetection
+import ConvergeStatistics
 import Foundation
 
 /// The readable summary `converge analyze` prints: the converged fraction of each named verdict with

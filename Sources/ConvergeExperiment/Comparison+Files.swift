@@ -1,7 +1,7 @@
-public import Foundation
-import ConvergeReport
 import ConvergeCore
 import ConvergeMetrics
+import ConvergeReport
+public import Foundation
 
 extension Comparison {
     /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test),

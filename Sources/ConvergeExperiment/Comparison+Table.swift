@@ -1,4 +1,5 @@
 import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 
 extension Comparison {

@@ -1,5 +1,6 @@
 public import ConvergeAnalysis
 import ConvergeMetrics
+import ConvergeStatistics
 
 /// `converge compare`: every condition's convergence and the tests between them, for both detectors
 /// (docs/METRICS.md, "Comparing conditions"). Each detector's tests of one kind form one Holm family.

@@ -1,5 +1,5 @@
 public import ConvergeAnalysis
-public import ConvergeMetrics
+public import ConvergeStatistics
 
 /// One condition's convergence under one detector: the rate with its Wilson 95% CI, the onsets, and
 /// the Kaplan–Meier curve of time to loop.

@@ -1,6 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
-import ConvergeMetrics
+import ConvergeDetection
 import ConvergeReport
 import Foundation
 import Testing

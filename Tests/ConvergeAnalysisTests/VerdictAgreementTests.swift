@@ -1,5 +1,5 @@
 import ConvergeAnalysis
-import ConvergeMetrics
+import ConvergeDetection
 import Foundation
 import Testing
 

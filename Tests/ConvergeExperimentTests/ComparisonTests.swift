@@ -1,6 +1,6 @@
 import ConvergeAnalysis
 import ConvergeExperiment
-import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

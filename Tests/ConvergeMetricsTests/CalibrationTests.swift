@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ConvergeDetection
 @testable import ConvergeMetrics
 
 @Suite struct CalibrationTests {
