@@ -1,3 +1,4 @@
+import ConvergeStatistics
 import Testing
 
 @testable import ConvergeDetection
