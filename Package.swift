@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "ConvergeReport",
-            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ConvergeCore", "ConvergeStatistics", "ConvergeDetection", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "converge",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
                 "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -130,7 +130,9 @@ let package = Package(
         ),
         .testTarget(name: "ConvergeGGUFTests", dependencies: ["ConvergeGGUF", "ConvergeCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConvergeReportTests", dependencies: ["ConvergeReport", "ConvergeStatistics", "ConvergeDetection"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ConvergeAnalysisTests",
             dependencies: [
@@ -143,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "ConvergeExperimentTests",
             dependencies: [
-                "ConvergeExperiment", "ConvergeCore", "ConvergeStatistics", "ConvergeRun", "ConvergeStore",
+                "ConvergeExperiment", "ConvergeCore", "ConvergeStatistics", "ConvergeDetection", "ConvergeRun", "ConvergeStore",
             ],
             swiftSettings: swiftSettings
         ),

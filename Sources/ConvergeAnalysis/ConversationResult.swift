@@ -20,11 +20,6 @@ public struct ConversationResult: Codable, Sendable, Equatable {
     /// The share of turns spent inside such loops.
     public var loopShare: Double
 
-    /// The study rule's verdict, for `converge compare`.
-    public var study: Verdict { self[.studyRule] }
-    /// The default verdict, for `converge compare`.
-    public var loop: Verdict { self[VerdictName.defaultVerdict] }
-
     /// - Parameter name: a verdict.
     /// - Returns: its verdict; "not converged" when the entry lacks it.
     public subscript(name: VerdictName) -> Verdict { verdicts[name] ?? Verdict(ConvergenceVerdict(onset: nil)) }

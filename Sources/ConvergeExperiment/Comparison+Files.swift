@@ -1,6 +1,8 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
+import ConvergeStatistics
 public import Foundation
 
 extension Comparison {

@@ -1,4 +1,5 @@
 public import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeStatistics
 
@@ -23,6 +24,9 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var method: String
 
     static let detectors = ["study", "loop"]
+
+    /// The verdict behind each compared detector, as `ConditionInput` reads them from `summary.json`.
+    static func verdict(_ detector: String) -> VerdictName { detector == "study" ? .studyRule : .defaultVerdict }
 
     static let methodNote = """
         Rates: Fisher's exact test (two-sided, as scipy). Time to loop: log-rank test (lifelines), every conversation counted, \

@@ -1,4 +1,5 @@
 import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeExperiment
 import ConvergeStatistics
 import Foundation
