@@ -13,12 +13,15 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "converge",
     platforms: [.macOS(.v15)],
-    // The products an outside package would import: the value types and engine, the metrics, the
-    // t-SNE, the transcript store and the two backends. The rest is the tool's own workflow.
+    // The products an outside package would import: the value types and engine, the text metrics,
+    // the statistics, the detectors, the t-SNE, the transcript store and the two backends. The rest
+    // is the tool's own workflow.
     products: [
         .executable(name: "converge", targets: ["converge"]),
         .library(name: "ConvergeCore", targets: ["ConvergeCore"]),
         .library(name: "ConvergeMetrics", targets: ["ConvergeMetrics"]),
+        .library(name: "ConvergeStatistics", targets: ["ConvergeStatistics"]),
+        .library(name: "ConvergeDetection", targets: ["ConvergeDetection"]),
         .library(name: "ConvergeTSNE", targets: ["ConvergeTSNE"]),
         .library(name: "ConvergeStore", targets: ["ConvergeStore"]),
         .library(name: "ConvergeLlama", targets: ["ConvergeLlama"]),
@@ -37,6 +40,12 @@ let package = Package(
         .target(name: "ConvergeCore", resources: [.copy("Resources/seeds.txt")], swiftSettings: swiftSettings),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ConvergeMetrics", dependencies: ["ConvergeCore", "CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ConvergeStatistics", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ConvergeDetection",
+            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeStatistics"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ConvergeTSNE", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLlama", path: "Sources/CLlama", pkgConfig: "llama"),
         .target(name: "ConvergeGGUF", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
@@ -49,23 +58,29 @@ let package = Package(
         .target(name: "ConvergeOpenAI", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .target(
             name: "ConvergeRun",
-            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeLlama", "ConvergeStore", "ConvergeOpenAI"],
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeLlama", "ConvergeStore", "ConvergeOpenAI",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ConvergeReport",
-            dependencies: ["ConvergeCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ConvergeCore", "ConvergeStatistics", "ConvergeDetection", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ConvergeAnalysis",
-            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeReport", "ConvergeStore"],
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeStatistics", "ConvergeDetection", "ConvergeTSNE", "ConvergeReport",
+                "ConvergeStore",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ConvergeExperiment",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeAnalysis", "ConvergeStore", "ConvergeReport",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeStatistics", "ConvergeDetection", "ConvergeRun", "ConvergeAnalysis",
+                "ConvergeStore", "ConvergeReport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -73,7 +88,7 @@ let package = Package(
         .target(
             name: "ConvergeView",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeStore", "ConvergeReport", "ConvergeAnalysis",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeStore", "ConvergeReport", "ConvergeAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "converge",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
                 "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -92,7 +107,7 @@ let package = Package(
         .testTarget(name: "ConvergeCoreTests", dependencies: ["ConvergeCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConvergeMetricsTests",
-            dependencies: ["ConvergeMetrics"],
+            dependencies: ["ConvergeMetrics", "ConvergeStatistics", "ConvergeDetection"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -115,16 +130,23 @@ let package = Package(
         ),
         .testTarget(name: "ConvergeGGUFTests", dependencies: ["ConvergeGGUF", "ConvergeCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ConvergeStoreTests", dependencies: ["ConvergeStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ConvergeReportTests", dependencies: ["ConvergeReport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConvergeReportTests", dependencies: ["ConvergeReport", "ConvergeStatistics", "ConvergeDetection"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ConvergeAnalysisTests",
-            dependencies: ["ConvergeAnalysis", "ConvergeCore", "ConvergeMetrics", "ConvergeReport", "ConvergeStore"],
+            dependencies: [
+                "ConvergeAnalysis", "ConvergeCore", "ConvergeMetrics", "ConvergeStatistics", "ConvergeDetection", "ConvergeReport",
+                "ConvergeStore",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ConvergeExperimentTests",
-            dependencies: ["ConvergeExperiment", "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeStore"],
+            dependencies: [
+                "ConvergeExperiment", "ConvergeCore", "ConvergeStatistics", "ConvergeDetection", "ConvergeRun", "ConvergeStore",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 
 extension AnalysisSummary {
@@ -23,7 +24,7 @@ extension AnalysisSummary {
         }
         let turnCounts = Set(metrics.map(\.series.count))
         let results = Dictionary(uniqueKeysWithValues: VerdictName.allCases.map { name in
-            (name, DetectorResult(description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
+            (name, VerdictOutcome(verdict: name, description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
         })
         return AnalysisSummary(
             run: runName, conversationCount: metrics.count, turnCount: metrics.reduce(0) { $0 + $1.series.count },
@@ -35,17 +36,3 @@ extension AnalysisSummary {
     }
 }
 
-extension DetectorResult {
-    /// Counts the converged conversations and their Wilson interval and onsets.
-    /// - Parameters:
-    ///   - description: the rule in one line.
-    ///   - verdicts: one verdict per conversation, at least one.
-    init(description: String, verdicts: [ConvergenceVerdict]) {
-        let onsets = verdicts.compactMap(\.onset)
-        let rate = ConvergenceRate(converged: onsets.count, total: verdicts.count)
-        self.init(
-            description: description, converged: rate.converged, total: rate.total,
-            fraction: rate.fraction, ciLow: rate.ciLow, ciHigh: rate.ciHigh,
-            onsets: OnsetSummary(onsets: onsets))
-    }
-}

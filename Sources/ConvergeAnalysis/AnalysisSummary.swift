@@ -1,4 +1,4 @@
-public import ConvergeMetrics
+public import ConvergeDetection
 
 /// `summary.json`: the run's headline numbers, written by `converge analyze` and read by the report.
 /// Keys are snake_case; the detector settings keep the detector file's own format.
@@ -15,7 +15,7 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
     /// The verdict to use when only one is wanted; a key of `verdicts` and of every conversation entry.
     public var defaultVerdict: VerdictName
     /// Every named verdict over the run, side by side.
-    public var verdicts: [VerdictName: DetectorResult]
+    public var verdicts: [VerdictName: VerdictOutcome]
     /// Signature strings, keyed by metric (`bleu`, `jaccard`, …), so another tool can tell whether
     /// its numbers are comparable.
     public var signatures: [String: String]
@@ -35,31 +35,9 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
     }
 
     /// The run-level result of one verdict; a summary always holds every verdict.
-    public subscript(verdict: VerdictName) -> DetectorResult {
+    public subscript(verdict: VerdictName) -> VerdictOutcome {
         guard let result = verdicts[verdict] else { preconditionFailure("summary has no \(verdict.rawValue) verdict") }
         return result
-    }
-}
-
-/// One verdict over the whole run: converged count / total with its Wilson 95% CI, and the onsets.
-/// The one "k of n converged" type of `summary.json`.
-public struct DetectorResult: Codable, Sendable, Equatable {
-    /// What the rule is, in one line.
-    public var description: String
-    public var converged: Int
-    public var total: Int
-    /// converged / total.
-    public var fraction: Double
-    /// The Wilson 95% score interval of `fraction` (docs/METRICS.md, "Statistics").
-    public var ciLow: Double
-    public var ciHigh: Double
-    /// The onset distribution; nil when nothing converged.
-    public var onsets: OnsetSummary?
-
-    enum CodingKeys: String, CodingKey {
-        case description, converged, total, fraction, onsets
-        case ciLow = "ci95_low"
-        case ciHigh = "ci95_high"
     }
 }
 

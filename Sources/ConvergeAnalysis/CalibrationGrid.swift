@@ -1,3 +1,4 @@
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// The settings `converge calibrate` tries (docs/METRICS.md, "Calibration"). The ranges bracket

@@ -1,5 +1,6 @@
 import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
+public import ConvergeStatistics
 
 /// Both detectors calibrated against the same labels: the sensitivity tables, the recommended
 /// settings and their cross-validated agreement (docs/METRICS.md, "Calibration").

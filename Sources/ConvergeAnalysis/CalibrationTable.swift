@@ -1,5 +1,6 @@
 import ConvergeCore
-import ConvergeMetrics
+import ConvergeDetection
+import ConvergeStatistics
 public import Foundation
 
 /// The sensitivity tables of a calibration as terminal text and as CSV.

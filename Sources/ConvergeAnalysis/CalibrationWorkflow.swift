@@ -1,5 +1,5 @@
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
 public import Foundation
 
 /// What `converge calibrate` does: loads the runs (analysing those without a current analysis),

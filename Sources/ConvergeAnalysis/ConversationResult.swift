@@ -1,4 +1,5 @@
 public import ConvergeCore
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// One conversation's entry in `summary.json`: its identity, self-BLEU, and one `{converged, onset}`
@@ -18,11 +19,6 @@ public struct ConversationResult: Codable, Sendable, Equatable {
     public var escapeTurns: [Int]
     /// The share of turns spent inside such loops.
     public var loopShare: Double
-
-    /// The study rule's verdict, for `converge compare`.
-    public var study: Verdict { self[.studyRule] }
-    /// The default verdict, for `converge compare`.
-    public var loop: Verdict { self[VerdictName.defaultVerdict] }
 
     /// - Parameter name: a verdict.
     /// - Returns: its verdict; "not converged" when the entry lacks it.

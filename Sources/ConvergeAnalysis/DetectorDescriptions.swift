@@ -1,3 +1,4 @@
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// One-line statements of a detector setting, for the terminal, `summary.json` and the report.

@@ -1,6 +1,6 @@
-public import ConvergeMetrics
-public import Foundation
 import ConvergeCore
+public import ConvergeDetection
+public import Foundation
 
 /// A detector JSON file: both detectors' settings and their provenance (`ConvergenceDetectors`),
 /// written by `converge calibrate` and accepted by `--detectors`.

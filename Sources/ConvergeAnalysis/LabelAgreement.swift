@@ -1,5 +1,5 @@
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeStatistics
 public import Foundation
 
 /// Agreement between two label files in `converge label`'s format (docs/METRICS.md, "Agreement"):

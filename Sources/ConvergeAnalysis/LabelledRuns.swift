@@ -1,4 +1,5 @@
 import ConvergeCore
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// Joins labels to the analysed runs they describe, for calibration.

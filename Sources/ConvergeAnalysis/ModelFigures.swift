@@ -1,4 +1,5 @@
 import ConvergeCore
+public import ConvergeDetection
 public import ConvergeMetrics
 
 /// Figures for one agent and model over the whole run.

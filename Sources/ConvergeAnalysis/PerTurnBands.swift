@@ -1,5 +1,6 @@
 import ConvergeMetrics
 import ConvergeReport
+import ConvergeStatistics
 
 /// The report's aggregate curves: for each distance and pair, the mean over conversations at each
 /// turn with a 95% confidence band of that mean, mean ± t₀.₉₇₅,ₙ₋₁·s/√n (s the sample standard

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 public import ConvergeReport
 
@@ -41,9 +42,7 @@ extension ReportInput {
             metricDefinitions: MetricDefinitions(
                 text: Self.definitions,
                 signatures: summary.signatures.keys.sorted().map { ReportField($0, summary.signatures[$0]!) }),
-            detectors: VerdictName.allCases.map { name in
-                DetectorSummary(summary[name], name: name.rawValue, conversations: summary.conversations.map { $0[name] })
-            },
+            detectors: VerdictName.allCases.map { summary[$0] },
             conversations: conversations,
             aggregates: PerTurnBands.compute(analysis.metrics),
             tsnePoints: Self.tsnePoints(analysis),
@@ -82,11 +81,3 @@ extension ReportInput {
     }
 }
 
-extension DetectorSummary {
-    /// The headline of one detector from `summary.json`.
-    init(_ result: DetectorResult, name: String, conversations: [Verdict]) {
-        self.init(
-            name: name, description: result.description, converged: result.converged, total: result.total,
-            ciLow: result.ciLow, ciHigh: result.ciHigh, onsets: conversations.compactMap(\.onset))
-    }
-}

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
 import ConvergeStore

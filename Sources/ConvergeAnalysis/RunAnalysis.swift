@@ -1,4 +1,5 @@
 public import ConvergeCore
+public import ConvergeDetection
 public import ConvergeMetrics
 public import Foundation
 

@@ -1,4 +1,5 @@
-import ConvergeMetrics
+import ConvergeDetection
+import ConvergeStatistics
 import Foundation
 
 /// The readable summary `converge analyze` prints: the converged fraction of each named verdict with
@@ -18,7 +19,7 @@ public enum TerminalSummary {
             let title = name == summary.defaultVerdict ? "\(name.rawValue) *" : name.rawValue
             let count = "\(result.converged) / \(result.total)"
             let interval = "[\(percent(result.ciLow)), \(percent(result.ciHigh))]"
-            lines.append("  " + pad(title, 17) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsets))
+            lines.append("  " + pad(title, 17) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsetSummary))
         }
         let escapes = summary.conversations.reduce(0) { $0 + $1.escapeTurns.count }
         let share = summary.conversations.isEmpty ? 0 : summary.conversations.reduce(0) { $0 + $1.loopShare } / Double(summary.conversations.count)

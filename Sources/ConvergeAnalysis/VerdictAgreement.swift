@@ -1,5 +1,6 @@
-public import ConvergeMetrics
 import ConvergeCore
+public import ConvergeDetection
+public import ConvergeStatistics
 import Foundation
 
 /// Every named verdict of an analysed run scored against reference labels: confusion counts and

@@ -1,7 +1,9 @@
-public import Foundation
-import ConvergeReport
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
+import ConvergeReport
+import ConvergeStatistics
+public import Foundation
 
 extension Comparison {
     /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test),

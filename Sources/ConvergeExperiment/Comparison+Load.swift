@@ -1,6 +1,6 @@
 import ConvergeAnalysis
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
 public import Foundation
 
 extension Comparison {

@@ -1,5 +1,5 @@
 import ConvergeAnalysis
-import ConvergeMetrics
+import ConvergeStatistics
 
 /// How two conditions' conversations line up: by (seed index, replicate), when both conditions ran
 /// exactly the same set of them.

@@ -1,5 +1,7 @@
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
+import ConvergeStatistics
 import Foundation
 
 extension Comparison {
@@ -12,7 +14,7 @@ extension Comparison {
             return ComparisonReportInput.DetectorSection(
                 detector: detector,
                 rates: outcomes.map {
-                    RateEstimate(label: $0.condition, count: $0.converged, total: $0.total, low: $0.ciLow, high: $0.ciHigh)
+                    RateEstimate(label: $0.condition, rate: $0.rate)
                 },
                 survival: outcomes.compactMap { outcome in
                     outcome.kaplanMeier.map { curve in

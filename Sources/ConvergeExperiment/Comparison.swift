@@ -1,5 +1,7 @@
 public import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeMetrics
+import ConvergeStatistics
 
 /// `converge compare`: every condition's convergence and the tests between them, for both detectors
 /// (docs/METRICS.md, "Comparing conditions"). Each detector's tests of one kind form one Holm family.
@@ -22,6 +24,9 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var method: String
 
     static let detectors = ["study", "loop"]
+
+    /// The verdict behind each compared detector, as `ConditionInput` reads them from `summary.json`.
+    static func verdict(_ detector: String) -> VerdictName { detector == "study" ? .studyRule : .defaultVerdict }
 
     static let methodNote = """
         Rates: Fisher's exact test (two-sided, as scipy). Time to loop: log-rank test (lifelines), every conversation counted, \

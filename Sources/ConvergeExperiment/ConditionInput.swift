@@ -1,4 +1,5 @@
 public import ConvergeAnalysis
+import ConvergeDetection
 public import Foundation
 
 /// What `converge compare` needs of one condition: each conversation's identity, length, verdicts
@@ -56,10 +57,10 @@ public struct ConditionInput: Sendable {
     ///   - manifestText: its `run.json`, nil when there is none.
     public init(name: String, summary: AnalysisSummary, manifestText: String?) {
         self.name = name
-        conversations = summary.conversations.map {
+        conversations = summary.conversations.map { entry in
             Conversation(
-                seedIndex: $0.seedIndex, replicate: $0.replicate, turns: $0.turns, selfBLEU: $0.selfBLEU,
-                verdicts: ["study": $0.study, "loop": $0.loop])
+                seedIndex: entry.seedIndex, replicate: entry.replicate, turns: entry.turns, selfBLEU: entry.selfBLEU,
+                verdicts: Dictionary(uniqueKeysWithValues: Comparison.detectors.map { detector in (detector, entry[Comparison.verdict(detector)]) }))
         }
         settings = Self.settings(manifestText: manifestText)
     }

@@ -1,24 +1,15 @@
 public import ConvergeAnalysis
-public import ConvergeMetrics
+public import ConvergeDetection
 
-/// One condition's convergence under one detector: the rate with its Wilson 95% CI, the onsets, and
-/// the Kaplan–Meier curve of time to loop.
-public struct ConditionOutcome: Codable, Sendable, Equatable {
+/// One condition's outcome under one of the compared detectors: the condition's name and the
+/// detector's key in `comparison.json`, around the one outcome type, `VerdictOutcome`, which holds
+/// the rate with its Wilson 95% CI, the onsets and the Kaplan–Meier curve of time to loop.
+@dynamicMemberLookup
+public struct ConditionOutcome: Sendable, Equatable {
     public var condition: String
     /// `study` or `loop`.
     public var detector: String
-    public var converged: Int
-    public var total: Int
-    public var fraction: Double
-    public var ciLow: Double
-    public var ciHigh: Double
-    /// Onset turns of the converged conversations, in conversation order.
-    public var onsets: [Int]
-    /// Their distribution; nil when none converged.
-    public var onsetSummary: OnsetSummary?
-    /// Time to loop over every conversation, the unconverged censored at their last turn; nil for no
-    /// conversations.
-    public var kaplanMeier: KaplanMeier?
+    public var outcome: VerdictOutcome
 
     /// - Parameters:
     ///   - condition: the condition's name.
@@ -28,27 +19,30 @@ public struct ConditionOutcome: Codable, Sendable, Equatable {
         self.condition = condition
         self.detector = detector
         // A conversation without this detector's verdict counts as not converged.
-        let loopOnsets = conversations.map { conversation in
-            conversation.verdicts[detector].flatMap { $0.converged ? $0.onset : nil }
+        let verdicts = conversations.map { conversation in
+            ConvergenceVerdict(onset: conversation.verdicts[detector].flatMap { $0.converged ? $0.onset : nil })
         }
-        let rate = ConvergenceRate(
-            converged: conversations.count { $0.verdicts[detector]?.converged == true }, total: conversations.count)
-        total = rate.total
-        converged = rate.converged
-        fraction = rate.fraction
-        ciLow = rate.ciLow
-        ciHigh = rate.ciHigh
-        onsets = loopOnsets.compactMap { $0 }
-        onsetSummary = OnsetSummary(onsets: onsets)
-        kaplanMeier = KaplanMeier(
-            onsets: loopOnsets, lastTurns: conversations.map(\.turns))
+        outcome = VerdictOutcome(verdict: Comparison.verdict(detector), verdicts: verdicts, lastTurns: conversations.map(\.turns))
     }
 
-    enum CodingKeys: String, CodingKey {
-        case condition, detector, converged, total, fraction, onsets
-        case ciLow = "ci95_low"
-        case ciHigh = "ci95_high"
-        case onsetSummary = "onset_summary"
-        case kaplanMeier = "kaplan_meier"
+    public subscript<Value>(dynamicMember keyPath: KeyPath<VerdictOutcome, Value>) -> Value { outcome[keyPath: keyPath] }
+}
+
+extension ConditionOutcome: Codable {
+    /// The condition and detector sit beside the outcome's own keys, in one flat object.
+    enum CodingKeys: String, CodingKey { case condition, detector }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        condition = try container.decode(String.self, forKey: .condition)
+        detector = try container.decode(String.self, forKey: .detector)
+        outcome = try VerdictOutcome(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(condition, forKey: .condition)
+        try container.encode(detector, forKey: .detector)
+        try outcome.encode(to: encoder)
     }
 }

@@ -1,4 +1,4 @@
-public import ConvergeMetrics
+public import ConvergeStatistics
 
 /// Paired tests between two conditions that ran the same seeds and replicates, matched conversation
 /// by conversation (docs/METRICS.md, "Paired comparisons").

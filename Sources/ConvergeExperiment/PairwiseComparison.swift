@@ -1,4 +1,4 @@
-public import ConvergeMetrics
+public import ConvergeStatistics
 
 /// Two conditions compared under one detector (docs/METRICS.md, "Comparing conditions"), each test
 /// with its Holm-adjusted p-value:

@@ -1,5 +1,5 @@
 import ConvergeAnalysis
-public import ConvergeMetrics
+public import ConvergeStatistics
 
 /// A sweep judged by one model: the logistic regression of one detector's verdict on the grid
 /// factors, every conversation an observation (docs/METRICS.md, "Sweeps").

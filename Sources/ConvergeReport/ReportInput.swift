@@ -1,3 +1,5 @@
+public import ConvergeDetection
+
 /// Everything `report.html` shows, as plain values.
 ///
 /// The report computes nothing: the CLI fills this from `run.json`, `metrics.csv`, `summary.json` and
@@ -13,8 +15,8 @@ public struct ReportInput: Sendable {
     public var parameters: [ReportField]
     /// Where the metrics are defined, and their signatures.
     public var metricDefinitions: MetricDefinitions
-    /// The headline numbers, one entry per detector (the study's rule and the tool's own).
-    public var detectors: [DetectorSummary]
+    /// The headline numbers, one entry per verdict.
+    public var detectors: [VerdictOutcome]
     /// Every conversation, in the order they should be listed.
     public var conversations: [ConversationReport]
     /// Mean and 95% band per turn, one entry per metric and pair.
@@ -33,7 +35,7 @@ public struct ReportInput: Sendable {
         runJSON: String? = nil,
         parameters: [ReportField] = [],
         metricDefinitions: MetricDefinitions = MetricDefinitions(),
-        detectors: [DetectorSummary] = [],
+        detectors: [VerdictOutcome] = [],
         conversations: [ConversationReport] = [],
         aggregates: [AggregateSeries] = [],
         tsnePoints: [TSNEPoint] = [],
@@ -80,35 +82,4 @@ public struct MetricDefinitions: Sendable, Equatable {
         self.text = text
         self.signatures = signatures
     }
-}
-
-/// The headline result of one convergence detector over the whole run.
-public struct DetectorSummary: Sendable, Equatable {
-    /// `study` or `tool`; must match `Detection.detector` in each conversation.
-    public var name: String
-    /// One line saying what the detector's rule is.
-    public var description: String
-    public var converged: Int
-    public var total: Int
-    /// Wilson 95% confidence interval of the converged fraction, as fractions in 0…1.
-    public var ciLow: Double
-    public var ciHigh: Double
-    /// The onset turn of every converged conversation.
-    public var onsets: [Int]
-
-    public init(
-        name: String, description: String = "", converged: Int, total: Int, ciLow: Double, ciHigh: Double,
-        onsets: [Int]
-    ) {
-        self.name = name
-        self.description = description
-        self.converged = converged
-        self.total = total
-        self.ciLow = ciLow
-        self.ciHigh = ciHigh
-        self.onsets = onsets
-    }
-
-    /// converged / total, or 0 for an empty run.
-    public var fraction: Double { total == 0 ? 0 : Double(converged) / Double(total) }
 }

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 
 /// The live line of `converge run --live`: how many conversations the loop detector (calibrated

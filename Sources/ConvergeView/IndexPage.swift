@@ -1,5 +1,5 @@
 import ConvergeAnalysis
-import ConvergeMetrics
+import ConvergeDetection
 import ConvergeReport
 import Foundation
 
@@ -42,7 +42,7 @@ enum IndexPage {
         return parts.joined()
     }
 
-    static func percentRange(_ result: DetectorResult) -> String {
+    static func percentRange(_ result: VerdictOutcome) -> String {
         String(format: "%.0f%% [%.0f–%.0f]", result.fraction * 100, result.ciLow * 100, result.ciHigh * 100)
     }
 

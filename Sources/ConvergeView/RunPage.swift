@@ -1,5 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
 import Foundation

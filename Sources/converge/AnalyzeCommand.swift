@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import Foundation
 

@@ -1,7 +1,9 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
+import ConvergeStatistics
 import Foundation
 import Testing
 

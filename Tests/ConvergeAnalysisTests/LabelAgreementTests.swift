@@ -1,6 +1,7 @@
 import ConvergeAnalysis
 import ConvergeCore
 import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

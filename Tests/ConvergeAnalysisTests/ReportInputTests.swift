@@ -1,5 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
 import Foundation
@@ -22,7 +23,7 @@ import Testing
         #expect(!recomputed)
 
         let input = ReportInput(saved)
-        #expect(input.detectors.map(\.name) == VerdictName.allCases.map(\.rawValue))
+        #expect(input.detectors.map(\.verdict) == VerdictName.allCases)
         #expect(input.detectors[1].converged == analysis.summary[.dominantLoop].converged)
         #expect(input.detectors[3].ciLow == analysis.summary[.studyRule].ciLow)
         #expect(input.conversations[0].detections.map(\.detector) == VerdictName.allCases.map(\.rawValue))

@@ -1,5 +1,6 @@
 import ConvergeAnalysis
-import ConvergeMetrics
+import ConvergeDetection
+import ConvergeStatistics
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeExperiment
-import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

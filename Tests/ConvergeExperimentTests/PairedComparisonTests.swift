@@ -1,6 +1,6 @@
 import ConvergeAnalysis
 @testable import ConvergeExperiment
-import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// Cohen's κ against scikit-learn 1.9 `cohen_kappa_score`, PABAK and raw agreement (fixtures from
 /// scripts/fixtures/make_inference_fixtures.py), and the bootstrap CI's laws.

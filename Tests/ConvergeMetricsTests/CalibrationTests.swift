@@ -1,5 +1,7 @@
+import ConvergeStatistics
 import Testing
 
+@testable import ConvergeDetection
 @testable import ConvergeMetrics
 
 @Suite struct CalibrationTests {

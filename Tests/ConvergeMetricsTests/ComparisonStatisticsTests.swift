@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// Fisher's exact test, Mann–Whitney U and Holm against scipy 1.14.1 and statsmodels
 /// (fixtures from scripts/fixtures/make_stats_fixtures.py).

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ConvergeDetection
 @testable import ConvergeMetrics
 
 /// Loops the window signals alone miss: cycles between the agents, loops inside numbered

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ConvergeDetection
 @testable import ConvergeMetrics
 
 /// Rows with one metric set per turn, for detector tests.

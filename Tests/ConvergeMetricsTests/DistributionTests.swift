@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// Student t quantiles and chi-squared tails against scipy 1.17
 /// (fixtures from scripts/fixtures/make_inference_fixtures.py).

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 @Suite struct KappaIntervalTests {
     let predicted = [true, true, false, true, false, false, true, false, true, true, false, true]

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// Logistic regression against statsmodels 0.15 `Logit` (fixtures from
 /// scripts/fixtures/make_inference_fixtures.py).

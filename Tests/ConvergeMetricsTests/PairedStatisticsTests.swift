@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// McNemar's exact test against statsmodels 0.15 and the Wilcoxon signed-rank test against scipy
 /// 1.17 (fixtures from scripts/fixtures/make_inference_fixtures.py).

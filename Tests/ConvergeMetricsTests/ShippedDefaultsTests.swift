@@ -1,4 +1,6 @@
+import ConvergeDetection
 import ConvergeMetrics
+import ConvergeStatistics
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 @Suite struct StatisticsTests {
     /// The study's headline count, 35 of 50; reference values from the closed-form formula.

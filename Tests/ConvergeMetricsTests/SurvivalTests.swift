@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ConvergeMetrics
+@testable import ConvergeStatistics
 
 /// Kaplan–Meier and the log-rank test against lifelines 0.30.3
 /// (fixtures from scripts/fixtures/make_inference_fixtures.py).

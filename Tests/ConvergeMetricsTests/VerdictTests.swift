@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ConvergeDetection
 @testable import ConvergeMetrics
 
 /// The three loop verdicts on one looping pattern, and the loop figures beside them.

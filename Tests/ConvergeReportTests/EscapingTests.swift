@@ -1,4 +1,6 @@
 import ConvergeCore
+import ConvergeDetection
+import ConvergeStatistics
 @testable import ConvergeReport
 import Testing
 
@@ -48,11 +50,12 @@ struct EscapingTests {
     @Test func everyChartKindEscapesItsLabels() {
         let p = Payload.combined
         let series = [LineSeries(label: p, values: [0.9, 0.5, nil, 0.1], threshold: 0.3)]
+        let onsets = VerdictOutcome(verdict: .dominantLoop, verdicts: [3, 3, 5, nil, nil, nil].map { ConvergenceVerdict(onset: $0) })
         let svgs = [
             LineChart(title: p, subtitle: p, yTitle: p, series: series, onsets: [TurnMarker(turn: 2, label: p)]).svg(),
             BandChart(title: p, subtitle: p, yTitle: p, series: [BandSeries(label: p, mean: [0.5, 0.4], low: [0.4, 0.3], high: [0.6, 0.5])]).svg(),
-            RateChart(title: p, subtitle: p, rates: [RateEstimate(label: p, count: 3, total: 5, low: 0.2, high: 0.9)]).svg(),
-            OnsetHistogram(title: p, groups: [OnsetGroup(label: p, onsets: [3, 3, 5], total: 6)], turnCount: 8).svg(),
+            RateChart(title: p, subtitle: p, rates: [RateEstimate(label: p, rate: ConvergenceRate(converged: 3, total: 5))]).svg(),
+            OnsetHistogram(title: p, groups: [OnsetGroup(label: p, outcome: onsets)], turnCount: 8).svg(),
             TSNEMapChart(title: p, subtitle: p, points: [
                 TSNEPoint(x: 0, y: 0, conversation: 1, turn: 0, agent: nil, isSeed: true, label: p),
                 TSNEPoint(x: 1, y: 2, conversation: 1, turn: 1, agent: .a, isSeed: false, label: p),

@@ -1,5 +1,7 @@
 @testable import ConvergeReport
 import ConvergeCore
+import ConvergeDetection
+import ConvergeStatistics
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -51,8 +53,8 @@ struct SVGTests {
             BandChart(title: "empty", series: []).svg(),
             BandChart(title: "all nil", series: [BandSeries(label: "x", mean: [nil], low: [nil], high: [nil])]).svg(),
             RateChart(title: "none", rates: []).svg(),
-            RateChart(title: "zero", rates: [RateEstimate(label: "x", count: 0, total: 0, low: 0, high: 0)]).svg(),
-            OnsetHistogram(title: "none", groups: [OnsetGroup(label: "x", onsets: [], total: 0)], turnCount: 0).svg(),
+            RateChart(title: "zero", rates: [RateEstimate(label: "x", rate: ConvergenceRate(converged: 0, total: 0))]).svg(),
+            OnsetHistogram(title: "none", groups: [OnsetGroup(label: "x", outcome: VerdictOutcome(verdict: .dominantLoop, verdicts: []))], turnCount: 0).svg(),
             TSNEMapChart(title: "empty", points: []).svg(),
             TSNEMapChart(title: "one", points: [TSNEPoint(x: 3, y: 3, conversation: 1, turn: 1, agent: .a, isSeed: false)]).svg(),
             HeatmapChart(title: "empty", matrix: SimilarityMatrix(label: "s", values: [])).svg(),

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 import ConvergeReport
 import Foundation
 
@@ -21,8 +22,8 @@ enum Payload {
 enum SampleReport {
     static func input(conversations count: Int = 6, turns: Int = 25) -> ReportInput {
         let conversations = (1...count).map { conversation(id: $0, turns: turns) }
-        let studyOnsets = conversations.compactMap { $0.detections.first?.onset }
-        let toolOnsets = conversations.compactMap { $0.detections.last?.onset }
+        let studyVerdicts = conversations.map { ConvergenceVerdict(onset: $0.detections.first?.onset) }
+        let toolVerdicts = conversations.map { ConvergenceVerdict(onset: $0.detections.last?.onset) }
         return ReportInput(
             title: "sample run " + Payload.combined,
             provenance: [
@@ -39,12 +40,11 @@ enum SampleReport {
                 signatures: [ReportField("BLEU", "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:exp|version:2.4.0")]
             ),
             detectors: [
-                DetectorSummary(
-                    name: "study", description: "consecutive distances below thresholds for k = 3 turns",
-                    converged: studyOnsets.count, total: count, ciLow: 0.3, ciHigh: 0.9, onsets: studyOnsets),
-                DetectorSummary(
-                    name: "tool", description: "windowed repetition that persists to the end " + Payload.all[0].raw,
-                    converged: toolOnsets.count, total: count, ciLow: 0.25, ciHigh: 0.85, onsets: toolOnsets),
+                VerdictOutcome(
+                    verdict: .studyRule, description: "consecutive distances below thresholds for k = 3 turns", verdicts: studyVerdicts),
+                VerdictOutcome(
+                    verdict: .dominantLoop, description: "windowed repetition that persists to the end " + Payload.all[0].raw,
+                    verdicts: toolVerdicts),
             ],
             conversations: conversations,
             aggregates: aggregates(turns: turns),

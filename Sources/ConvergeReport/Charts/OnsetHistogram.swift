@@ -1,14 +1,14 @@
-/// The onset turns found by one detector.
+public import ConvergeDetection
+
+/// The onset turns of one verdict; its total counts every conversation, converged or not, so the
+/// chart can say how many never converged.
 public struct OnsetGroup: Sendable {
     public var label: String
-    public var onsets: [Int]
-    /// All conversations, converged or not, so the chart can say how many never converged.
-    public var total: Int
+    public var outcome: VerdictOutcome
 
-    public init(label: String, onsets: [Int], total: Int) {
+    public init(label: String, outcome: VerdictOutcome) {
         self.label = label
-        self.onsets = onsets
-        self.total = total
+        self.outcome = outcome
     }
 }
 
@@ -27,12 +27,12 @@ public struct OnsetHistogram: Sendable {
 
     /// The chart as a standalone SVG document.
     public func svg() -> String {
-        let never = groups.map { "\($0.label): \($0.total - $0.onsets.count) of \($0.total)" }.joined(separator: ", ")
+        let never = groups.map { "\($0.label): \($0.outcome.total - $0.outcome.converged) of \($0.outcome.total)" }.joined(separator: ", ")
         let legend = groups.enumerated().map { LegendItem(label: $1.label, swatch: .bar(color: Palette.color($0))) }
         let canvas = SVGCanvas(title: title, subtitle: "never converged — " + never, legend: legend)
-        let lastTurn = max(turnCount, groups.flatMap(\.onsets).max() ?? 1, 1)
+        let lastTurn = max(turnCount, groups.flatMap(\.outcome.onsets).max() ?? 1, 1)
         let counts = groups.map { group in
-            (0...lastTurn).map { turn in group.onsets.filter { $0 == turn }.count }
+            (0...lastTurn).map { turn in group.outcome.onsets.filter { $0 == turn }.count }
         }
         let axes = CartesianAxes(
             area: canvas.plot,

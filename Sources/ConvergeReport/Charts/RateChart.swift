@@ -1,21 +1,14 @@
-/// A converged fraction with its confidence interval, for one condition (a detector, a model pair, …).
+public import ConvergeStatistics
+
+/// One row of the chart: a rate and what it is the rate of (a verdict, a condition, …).
 public struct RateEstimate: Sendable {
     public var label: String
-    public var count: Int
-    public var total: Int
-    /// Interval ends as fractions in 0…1.
-    public var low: Double
-    public var high: Double
+    public var rate: ConvergenceRate
 
-    public init(label: String, count: Int, total: Int, low: Double, high: Double) {
+    public init(label: String, rate: ConvergenceRate) {
         self.label = label
-        self.count = count
-        self.total = total
-        self.low = low
-        self.high = high
+        self.rate = rate
     }
-
-    var fraction: Double { total == 0 ? 0 : Double(count) / Double(total) }
 }
 
 /// Convergence rates as points with confidence-interval whiskers, one row per condition, on a
@@ -52,14 +45,15 @@ public struct RateChart: Sendable {
             #"<text class="cv-axis-title" x="\#(area.x + area.width / 2)" y="\#(area.bottom + 34)" text-anchor="middle">converged conversations</text>"#
         )
         let rowHeight = area.height / Double(max(rates.count, 1))
-        for (index, rate) in rates.enumerated() {
+        for (index, estimate) in rates.enumerated() {
+            let rate = estimate.rate
             let cy = area.y + rowHeight * (Double(index) + 0.5)
             let color = Palette.color(index)
-            let (x0, x1, px) = (x(rate.low), x(rate.high), x(rate.fraction))
-            parts.append(#"<text x="\#(area.x - 10)" y="\#(cy + 4)" text-anchor="end">\#(rate.label)</text>"#)
+            let (x0, x1, px) = (x(rate.ciLow), x(rate.ciHigh), x(rate.fraction))
+            parts.append(#"<text x="\#(area.x - 10)" y="\#(cy + 4)" text-anchor="end">\#(estimate.label)</text>"#)
             parts.append(#"<g stroke="\#(color)" stroke-width="2"><line x1="\#(x0)" y1="\#(cy)" x2="\#(x1)" y2="\#(cy)"/><line x1="\#(x0)" y1="\#(cy - 6)" x2="\#(x0)" y2="\#(cy + 6)"/><line x1="\#(x1)" y1="\#(cy - 6)" x2="\#(x1)" y2="\#(cy + 6)"/></g>"#)
             parts.append(#"<circle cx="\#(px)" cy="\#(cy)" r="5" fill="\#(color)" stroke="white" stroke-width="1"/>"#)
-            let summary = "\(rate.count)/\(rate.total) " + percent(rate.fraction) + " [" + percent(rate.low) + ", " + percent(rate.high) + "]"
+            let summary = "\(rate.converged)/\(rate.total) " + percent(rate.fraction) + " [" + percent(rate.ciLow) + ", " + percent(rate.ciHigh) + "]"
             parts.append(#"<text class="cv-note" x="\#(area.right + 8)" y="\#(cy + 4)">\#(summary)</text>"#)
         }
         return canvas.document(parts.joined())

@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 
 /// One chart of the report, ready to inline or to write as `NAME.svg`.
 public struct NamedChart: Sendable {
@@ -19,10 +20,10 @@ func runCharts(_ input: ReportInput) -> [NamedChart] {
     var charts: [NamedChart] = []
     if !input.detectors.isEmpty {
         let rates = input.detectors.map {
-            RateEstimate(label: "\($0.name) detector", count: $0.converged, total: $0.total, low: $0.ciLow, high: $0.ciHigh)
+            RateEstimate(label: "\($0.verdict.rawValue) detector", rate: $0.rate)
         }
         charts.append(NamedChart(name: "convergence-rate", svg: RateChart(title: "Convergence rate", rates: rates).svg()))
-        let groups = input.detectors.map { OnsetGroup(label: "\($0.name) detector", onsets: $0.onsets, total: $0.total) }
+        let groups = input.detectors.map { OnsetGroup(label: "\($0.verdict.rawValue) detector", outcome: $0) }
         let turnCount = input.conversations.map { $0.turns.map(\.turn).max() ?? 0 }.max() ?? 0
         let histogram = OnsetHistogram(title: "Onset of convergence", groups: groups, turnCount: turnCount)
         charts.append(NamedChart(name: "onset-histogram", svg: histogram.svg()))

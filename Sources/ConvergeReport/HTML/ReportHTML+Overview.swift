@@ -1,3 +1,5 @@
+import ConvergeDetection
+
 /// Headline numbers, metric definitions, parameters and provenance.
 func overviewSection(_ input: ReportInput) -> Markup {
     var parts: [Markup] = ["<h2>Headline</h2>"]
@@ -15,10 +17,10 @@ func overviewSection(_ input: ReportInput) -> Markup {
     return parts.joined()
 }
 
-private func headlineCard(_ detector: DetectorSummary) -> Markup {
+private func headlineCard(_ detector: VerdictOutcome) -> Markup {
     let onsets = detector.onsets.sorted().map(String.init).joined(separator: ", ")
     return """
-        <div class="card"><div class="name">\(detector.name) detector</div>\
+        <div class="card"><div class="name">\(detector.verdict.rawValue) detector</div>\
         <div class="big">\(percent(detector.fraction))</div>\
         <div>\(detector.converged) of \(detector.total) conversations converged</div>\
         <div>Wilson 95% CI: \(percent(detector.ciLow)) – \(percent(detector.ciHigh))</div>\

@@ -1,3 +1,6 @@
+public import ConvergeMetrics
+public import ConvergeStatistics
+
 /// A conversation with a reference label, the input to calibration.
 public struct LabelledConversation: Sendable {
     /// An identifier carried into reports, such as the conversation number.

@@ -3,7 +3,7 @@
 /// and the report all carry these numbers.
 ///
 /// With no conversations nothing is known: the fraction is 0 and the interval the whole of [0, 1].
-public struct ConvergenceRate: Equatable, Sendable {
+public struct ConvergenceRate: Codable, Equatable, Sendable {
     public var converged: Int
     public var total: Int
     /// converged / total.
@@ -21,5 +21,12 @@ public struct ConvergenceRate: Equatable, Sendable {
         fraction = interval?.proportion ?? 0
         ciLow = interval?.lower ?? 0
         ciHigh = interval?.upper ?? 1
+    }
+
+    /// The keys of `summary.json` and `comparison.json`.
+    enum CodingKeys: String, CodingKey {
+        case converged, total, fraction
+        case ciLow = "ci95_low"
+        case ciHigh = "ci95_high"
     }
 }

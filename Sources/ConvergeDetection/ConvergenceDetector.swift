@@ -1,3 +1,5 @@
+public import ConvergeMetrics
+
 /// Whether a conversation has converged, and from which turn.
 public struct ConvergenceVerdict: Codable, Equatable, Sendable {
     public var converged: Bool

@@ -1,3 +1,5 @@
+public import ConvergeMetrics
+
 /// Candidate settings for `Calibration.sweep`: every combination of the values given.
 extension StudyRule {
     /// - Parameters:

@@ -1,3 +1,5 @@
+public import ConvergeMetrics
+
 /// A rule of the study's form (docs/METRICS.md, "Study rule"): pairwise distances between
 /// consecutive outputs below per-metric thresholds for k consecutive turns. `study` is the study's
 /// own rule; `fitted` is one with metrics and combination fitted to labels.

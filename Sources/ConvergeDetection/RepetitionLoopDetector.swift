@@ -1,3 +1,5 @@
+public import ConvergeMetrics
+
 /// The tool's own convergence detector (docs/METRICS.md, "Repetition loop detector").
 ///
 /// Two observations from labelled transcripts drive it. Loops often show as repetition inside a
