@@ -63,6 +63,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ConvergeAtlas",
+            dependencies: ["ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeAnalysis", "ConvergeReport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConvergeExperiment",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeRun", "ConvergeAnalysis", "ConvergeStore", "ConvergeReport",
@@ -84,7 +89,7 @@ let package = Package(
             name: "converge",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
+                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeAtlas", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -130,6 +135,11 @@ let package = Package(
         .testTarget(
             name: "ConvergeCLITests",
             dependencies: ["ConvergeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeAtlasTests",
+            dependencies: ["ConvergeAtlas"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeViewTests", dependencies: ["ConvergeView"], swiftSettings: swiftSettings),
