@@ -24,7 +24,8 @@ extension Atlas {
         let points = spans.compactMap { span in
             span.x.flatMap { x in span.y.map { AtlasReportInput.Point(x: x, y: $0, cluster: span.cluster, label: span.excerpt) } }
         }
-        let summary = "Spans: the loop of each verdict in each conversation. Clusters: \(method.linkage), merged below \(method.threshold). Embeddings: \(method.embedder). Map: \(method.map). Detectors: \(method.detectors)."
+        let summary = "Spans: the loop of each verdict in each conversation. Clusters: \(method.linkage), "
+            + "merged below \(method.threshold). Embeddings: \(method.embedder). Map: \(method.map). Detectors: \(method.detectors)."
         return AtlasReportInput(
             title: title, method: summary, verdicts: verdicts.map(\.rawValue), runRows: runRows, clusters: reportClusters, points: points)
     }

@@ -49,7 +49,9 @@ public struct BranchStart: Sendable {
                 .invalidParameter, "--from-turn \(fromTurn) leaves nothing to generate: the branch has \(configuration.turns) turns (raise --turns)")
         }
         guard configuration.seeds.indices.contains(first.seedIndex) else {
-            throw ConvergeError(.transcript, "\(transcriptURL.path): conversation \(conversation) has seed_index \(first.seedIndex), but run.json lists \(configuration.seeds.count) seeds")
+            throw ConvergeError(
+                .transcript,
+                "\(transcriptURL.path): conversation \(conversation) has seed_index \(first.seedIndex), but run.json lists \(configuration.seeds.count) seeds")
         }
         self.configuration = configuration
         branch = RunBranch(

@@ -15,8 +15,8 @@ enum AtlasPage {
     /// - Parameter path: the directory's path under the viewer's root; empty for the root.
     static func link(_ directory: URL, path: String) -> Markup {
         guard exists(in: directory) else { return .empty }
-        let href = path.isEmpty ? "/atlas" : "/atlas/" + path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
-            .joined(separator: "/")
+        let segments = path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
+        let href = path.isEmpty ? "/atlas" : "/atlas/" + segments.joined(separator: "/")
         return #"<p><a href="\#(href)">Attractor atlas</a>: the kinds of loop in these runs (<code>converge atlas</code>).</p>"#
     }
 
