@@ -77,6 +77,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ConvergeAtlas",
+            dependencies: [
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeAnalysis", "ConvergeReport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ConvergeExperiment",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeStatistics", "ConvergeDetection", "ConvergeRun", "ConvergeAnalysis",
@@ -99,7 +106,7 @@ let package = Package(
             name: "converge",
             dependencies: [
                 "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
+                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeAtlas", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -152,6 +159,11 @@ let package = Package(
         .testTarget(
             name: "ConvergeCLITests",
             dependencies: ["ConvergeCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConvergeAtlasTests",
+            dependencies: ["ConvergeAtlas"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConvergeViewTests", dependencies: ["ConvergeView"], swiftSettings: swiftSettings),

@@ -12,8 +12,7 @@ public enum RunCompletion {
               let records = try? TranscriptFile.read(directory.appendingPathComponent("transcript.jsonl"))
         else { return false }
         let configuration = manifest.configuration
-        let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
-        guard let resumed = try? ResumeState.apply(records, to: plan) else { return false }
+        guard let resumed = try? ResumeState.apply(records, to: manifest.plan) else { return false }
         return (manifest.shard?.select(resumed) ?? resumed).allSatisfy { $0.outputs.count >= configuration.turns }
     }
 

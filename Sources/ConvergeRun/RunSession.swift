@@ -18,6 +18,11 @@ public struct RunSession: Sendable {
     public var shard: Shard?
     /// Show the live loop detector's count in the progress line.
     public var live = false
+    /// For `converge branch`: where the run branches from; a resumed branch reads it from run.json.
+    public var branch: RunBranch?
+    /// For `converge branch`: the parent's turns each replicate starts from, written before any
+    /// turn is generated.
+    public var replayed: [TurnRecord] = []
 
     public init(configuration: RunConfiguration, output: URL, resume: Bool, threads: Int, verbose: Bool, command: [String]) {
         self.configuration = configuration
@@ -90,12 +95,16 @@ public struct RunSession: Sendable {
     ///   transcript holds failed or orphaned turns, the turns to keep: those are generated again
     ///   instead of appearing twice.
     private func prepareOutput() throws -> (plan: [Conversation], kept: [TurnRecord]?) {
-        let plan = Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
+        let plan = branchOrigin?.plan(seeds: configuration.seeds, replicates: configuration.replicates)
+            ?? Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
         let hasTranscript = FileManager.default.fileExists(atPath: transcriptURL.path)
         if hasTranscript && !resume {
             throw ConvergeError(.resume, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out", value: output.path)
         }
-        guard hasTranscript else { return (shard?.select(plan) ?? plan, nil) }
+        guard hasTranscript else {
+            guard !replayed.isEmpty else { return (shard?.select(plan) ?? plan, nil) }
+            return (try ResumeState.apply(replayed, to: plan), replayed)
+        }
         // Opening cuts a partial or corrupt last line: the turn being written when the run died.
         _ = try TranscriptFile(url: transcriptURL)
         let records = try TranscriptFile.read(transcriptURL)
@@ -124,6 +133,10 @@ public struct RunSession: Sendable {
         try recorded.write(to: manifestURL)
     }
 
+    private var branchOrigin: RunBranch? {
+        branch ?? (resume ? (try? RunManifest.read(from: manifestURL))?.branch : nil)
+    }
+
     private var llamaBackend: [String: String] {
         [
             "engine": "llama.cpp in-process", "threads": String(threads), "threads_reason": threadsReason,
@@ -133,12 +146,14 @@ public struct RunSession: Sendable {
     }
 
     private func manifest(_ agents: AgentBackends) throws -> RunManifest {
-        RunManifest(
+        var manifest = RunManifest(
             toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
             configuration: configuration, models: agents.models,
             backend: (agents.usesLlama ? llamaBackend : [:]).merging(agents.notes) { $1 },
             machine: .current(), shard: shard
         )
+        manifest.branch = branchOrigin
+        return manifest
     }
 }
 

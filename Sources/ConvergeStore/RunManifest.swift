@@ -86,6 +86,8 @@ public struct RunManifest: Codable, Sendable {
     public var shard: Shard?
     /// Every `--resume` so far, oldest first; nil for a run never resumed.
     public var resumes: [Resume]?
+    /// The run this one branched from; nil for a run that started from its seeds.
+    public var branch: RunBranch?
 
     public init(
         toolVersion: String, llamaCppCommit: String, createdAt: Date, command: [String],
@@ -104,7 +106,7 @@ public struct RunManifest: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, configuration, models, backend, machine, shard, resumes
+        case command, configuration, models, backend, machine, shard, resumes, branch
         case toolVersion = "tool_version"
         case llamaCppCommit = "llama_cpp_commit"
         case createdAt = "created_at"

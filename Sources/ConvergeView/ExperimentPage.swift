@@ -16,7 +16,7 @@ enum ExperimentPage {
         }
         let body: Markup = """
             <p class="status"><span class="state \(entry.state.rawValue)">\(entry.state.rawValue)</span> · \(entry.preset)</p>
-            <h2>Rates by condition</h2>
+            \(AtlasPage.link(entry.url, path: entry.path))<h2>Rates by condition</h2>
             <table class="runs"><thead><tr><th>condition</th><th>status</th><th>turns</th><th>rates by verdict (95% CI)</th></tr></thead>\
             <tbody>\(rows)</tbody></table>
             <h2>Comparisons</h2>\(comparison(entry.url))

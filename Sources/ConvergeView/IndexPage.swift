@@ -6,7 +6,7 @@ import Foundation
 /// `/`: one row per run or experiment, rendered on the server so a plain HTTP client (or a script
 /// polling it) sees the list and its progress without running any JavaScript.
 enum IndexPage {
-    static func render(_ entries: [ViewerEntry], root: String) -> String {
+    static func render(_ entries: [ViewerEntry], root: String, atlas: Markup = .empty) -> String {
         let rows: [Markup] = entries.map(row)
         let table: Markup = entries.isEmpty
             ? "<p>No runs under \(root) yet. Start one with <code>converge run --out \(root)/NAME</code>.</p>"
@@ -16,7 +16,7 @@ enum IndexPage {
                 """
         return PageShell.page(
             title: "runs", heading: "Runs under \(root)",
-            body: table + "<p class=\"sub\">Reload to refresh; a run's own page updates by itself.</p>")
+            body: atlas + table + "<p class=\"sub\">Reload to refresh; a run's own page updates by itself.</p>")
     }
 
     private static func row(_ entry: ViewerEntry) -> Markup {

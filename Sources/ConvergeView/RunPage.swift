@@ -23,7 +23,7 @@ enum RunPage {
             <p class="status" id="live" data-run="\(entry.path)" data-turns="\(entry.turnsDone)">\
             <span class="state \(entry.state.rawValue)" id="state">\(entry.state.rawValue)</span> · turns <b id="turns-done">\(turns)</b> · \
             \(entry.preset) · \(entry.models.joined(separator: " · "))</p>
-            <h2>Verdicts</h2>\(verdicts(entry))
+            \(AtlasPage.link(entry.url, path: entry.path))<h2>Verdicts</h2>\(verdicts(entry))
             <h2>Conversations</h2><p class="sub">\(note)</p>
             <p class="toolbar">Order: <button type="button" data-sort="order">conversation</button>\
             <button type="button" data-sort="onset">onset</button></p>

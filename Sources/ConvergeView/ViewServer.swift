@@ -44,7 +44,8 @@ public struct ViewServer: Sendable {
         let router = Router()
         router.add(middleware: SecurityHeaders())
         router.get("/") { _, _ in
-            Self.respond(IndexPage.render(ViewerEntry.list(under: root), root: root.lastPathComponent), type: "text/html; charset=utf-8")
+            Self.respond(
+                IndexPage.render(ViewerEntry.list(under: root), root: root.lastPathComponent, atlas: AtlasPage.link(root, path: "")), type: "text/html; charset=utf-8")
         }
         router.get("/static/view.css") { _, _ in Self.respond(ViewAssets.css, type: "text/css; charset=utf-8") }
         router.get("/static/view.js") { _, _ in Self.respond(ViewAssets.script, type: "text/javascript; charset=utf-8") }
@@ -52,6 +53,10 @@ public struct ViewServer: Sendable {
             let entry = try Self.entry(context.parameters.getCatchAll().map(String.init), root: root)
             let html = try entry.kind == .experiment ? ExperimentPage.render(entry) : RunPage.render(entry, data: RunPageData.load(entry.url))
             return Self.respond(html, type: "text/html; charset=utf-8")
+        }
+        router.get("/atlas") { _, _ in try AtlasPage.response(root) }
+        router.get("/atlas/**") { _, context in
+            try AtlasPage.response(try Self.entry(context.parameters.getCatchAll().map(String.init), root: root).url)
         }
         router.get("/api/turns") { request, _ in
             let path = request.uri.queryParameters.get("run") ?? ""

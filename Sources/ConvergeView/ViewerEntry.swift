@@ -57,7 +57,7 @@ struct ViewerEntry: Sendable {
         let transcript = url.appendingPathComponent("transcript.jsonl")
         let done = lineCount(transcript)
         let planned = manifest.map { manifest in
-            let plan = Conversation.plan(seeds: manifest.configuration.seeds, replicates: manifest.configuration.replicates)
+            let plan = manifest.plan
             return (manifest.shard?.select(plan) ?? plan).count * manifest.configuration.turns
         }
         return ViewerEntry(

@@ -48,7 +48,8 @@ public func writeComparisonReport(_ input: ComparisonReportInput, to directory: 
     return url
 }
 
-private func table(_ header: [String], _ rows: [[String]]) -> Markup {
+/// A table of text cells; every cell is escaped.
+func table(_ header: [String], _ rows: [[String]]) -> Markup {
     guard !rows.isEmpty else { return "<p>None.</p>" }
     let head: [Markup] = header.map { "<th>\($0)</th>" }
     let body: [Markup] = rows.map { row in

@@ -1,0 +1,47 @@
+public import ConvergeCore
+public import ConvergeMetrics
+public import Foundation
+import ConvergeAnalysis
+import ConvergeReport
+
+/// `converge atlas`: read the runs, embed and analyse each, build the atlas, write `atlas.json`
+/// and `atlas.html`.
+public enum AtlasWorkflow {
+    /// - Parameters:
+    ///   - directories: run or experiment directories.
+    ///   - detectors: the detector settings behind the verdicts.
+    ///   - embedder: the sentence embedder (MiniLM by default).
+    ///   - warning: receives one line per problem that does not stop the atlas.
+    /// - Returns: the atlas.
+    /// - Throws: `ConvergeError` for a missing or malformed run; what the embedder throws.
+    public static func build(
+        _ directories: [URL], detectors: ConvergenceDetectors, embedder: any Embedder, warning: (String) -> Void
+    ) async throws -> Atlas {
+        var runs: [(name: String, metrics: [ConversationMetrics])] = []
+        for source in try AtlasSources.runs(in: directories) {
+            let run = try RunDirectory.load(source.url)
+            run.warnings.forEach(warning)
+            runs.append((source.name, try await ConversationMetrics.compute(run.conversations, embedder: embedder)))
+        }
+        return try Atlas.build(runs: runs, detectors: detectors, embedder: embedder.name)
+    }
+
+    /// Writes `atlas.json` and `atlas.html` into `directory`, creating it if needed.
+    /// - Returns: the files written.
+    /// - Throws: `ConvergeError` (code `.io`).
+    @discardableResult
+    public static func write(_ atlas: Atlas, title: String, to directory: URL) throws -> [URL] {
+        let json = directory.appendingPathComponent("atlas.json")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(atlas).write(to: json, options: .atomic)
+            return [json, try writeAtlasReport(atlas.reportInput(title: title), to: directory)]
+        } catch let error as ReportError {
+            throw ConvergeError(.io, error.message)
+        } catch {
+            throw ConvergeError(.io, "cannot write \(json.path): \(error.localizedDescription)")
+        }
+    }
+}
