@@ -1,5 +1,6 @@
 public import ConvergeAnalysis
-public import ConvergeMetrics
+public import ConvergeDetection
+import ConvergeMetrics
 import ConvergeCore
 import ConvergeTSNE
 

@@ -1,3 +1,4 @@
+import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
 

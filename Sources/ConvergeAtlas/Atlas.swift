@@ -1,4 +1,5 @@
-public import ConvergeMetrics
+public import ConvergeDetection
+import ConvergeMetrics
 
 /// The attractor atlas: the looping spans of every run it read, clustered, named and typed
 /// (docs/ATLAS.md). Encoded as `atlas.json`; it holds nothing that depends on when or where it was

@@ -1,5 +1,6 @@
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
+import ConvergeMetrics
 public import Foundation
 import ConvergeAnalysis
 import ConvergeReport

@@ -1,3 +1,4 @@
+import ConvergeDetection
 import ConvergeMetrics
 
 /// Names each cluster by the word n-grams that set it apart (docs/ATLAS.md, "Names").

@@ -1,3 +1,4 @@
+import ConvergeDetection
 import ConvergeMetrics
 
 /// The phrase a loop keeps echoing: the longest run of words, two to eight long, that every turn of

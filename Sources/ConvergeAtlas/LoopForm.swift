@@ -1,3 +1,4 @@
+import ConvergeDetection
 import ConvergeMetrics
 
 /// The shape a loop takes on the page (docs/ATLAS.md, "Loop forms"), read from the span's texts

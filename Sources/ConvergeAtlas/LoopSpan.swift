@@ -1,5 +1,6 @@
 public import ConvergeCore
-public import ConvergeMetrics
+public import ConvergeDetection
+import ConvergeMetrics
 
 /// One looping stretch of one conversation: turns `start` through `end`, and every verdict under
 /// which that stretch is the conversation's loop (docs/ATLAS.md, "Spans").

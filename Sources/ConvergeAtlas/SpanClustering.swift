@@ -1,3 +1,4 @@
+import ConvergeDetection
 import ConvergeMetrics
 
 /// Average-linkage agglomerative clustering on cosine distance (docs/ATLAS.md, "Clusters").

@@ -1,5 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 
 /// Finds the looping spans of a conversation under each verdict (docs/ATLAS.md, "Spans").

@@ -4,6 +4,7 @@ import ConvergeAtlas
 import ConvergeCore
 import ConvergeMetrics
 import Foundation
+import ConvergeDetection
 
 struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
