@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13's torture test. One run is SIGKILLed --kills times at moments drawn from --seed, and
-# after each kill the same command with --resume continues it; once the kills are done, a last
+# after each kill the same command with --resume continues it (the plain command again only when
+# the kill came before the run had created its directory); once the kills are done, a last
 # --resume finishes it. Its transcript must then equal an uninterrupted run of the same command
 # text for text (every field of every turn), with every planned turn exactly once.
 #
@@ -87,7 +88,11 @@ torture() {
   local kills=0 delay pid lines
   while ((kills < KILLS)); do
     delay=$(((RANDOM * 32768 + RANDOM) % limit))
-    "$CONVERGE" "${args[@]}" --out "$out" --resume >>"$log" 2>&1 &
+    if [[ -d "$out" ]]; then
+      "$CONVERGE" "${args[@]}" --out "$out" --resume >>"$log" 2>&1 &
+    else
+      "$CONVERGE" "${args[@]}" --out "$out" >>"$log" 2>&1 &
+    fi
     pid=$!
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     if ! kill -0 "$pid" 2>/dev/null; then

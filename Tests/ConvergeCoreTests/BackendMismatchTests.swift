@@ -33,7 +33,8 @@ import Testing
         let order: @Sendable (Int) -> [Int]
         func generate(_ requests: [GenerationRequest]) async throws -> [Generation] { requests.map(Self.answer) }
         func generate(_ requests: [GenerationRequest], deliver: (Int, Generation) async throws -> Void) async throws {
-            for position in order(requests.count) { try await deliver(position, Self.answer(requests[position])) }
+            // A position past the batch still gets an answer, to test the engine's check of it.
+            for position in order(requests.count) { try await deliver(position, Self.answer(requests[min(position, requests.count - 1)])) }
         }
         static func answer(_ request: GenerationRequest) -> Generation {
             Generation(text: "t\(request.rngSeed % 1000)", promptTokens: 1, tokens: 1, finishReason: .length)
