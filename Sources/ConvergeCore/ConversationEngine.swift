@@ -2,8 +2,9 @@
 /// `PromptBuilder` shows it.
 ///
 /// Up to `parallel` conversations are open at once. Each round asks one model for the next turn of
-/// every open conversation whose turn it is, in one call, so a backend can batch them. Random streams
-/// come from each conversation's identity, never from the schedule.
+/// every open conversation whose turn it is, in one call, so a backend can batch them; each turn is
+/// recorded as the backend delivers it, not when the whole round is done. Random streams come from
+/// each conversation's identity, never from the schedule.
 public struct ConversationEngine: Sendable {
     public var configuration: RunConfiguration
     public var modelA: any LanguageModel
@@ -27,11 +28,12 @@ public struct ConversationEngine: Sendable {
     /// Runs every conversation to `configuration.turns`, resuming each from its existing outputs.
     /// - Parameters:
     ///   - conversations: the plan, with outputs already on disk filled in.
-    ///   - record: called with each finished turn before the conversation moves on; persist it here.
+    ///   - record: called with each finished turn as soon as its backend delivers it, before the
+    ///     conversation moves on; persist it here.
     ///     A turn whose finish reason is `.error` ends its conversation for this run.
     /// - Throws: what `record`, the relay or a model throws; `ConvergeError` with code `.backend`
-    ///   when a model answers a batch with a different number of results; `CancellationError`
-    ///   when cancelled.
+    ///   when a model answers a batch with a different number of results (the turns it did deliver
+    ///   are recorded first); `CancellationError` when cancelled.
     public func run(
         _ conversations: [Conversation],
         record: (TurnRecord) async throws -> Void
@@ -51,17 +53,20 @@ public struct ConversationEngine: Sendable {
             let model = agent == .a ? modelA : modelB
             let speaking = open.indices.filter { Agent.speaking(onTurn: open[$0].conversation.nextTurn) == agent }
             let planned = speaking.map { request(for: open[$0].conversation, builder: builder, policy: interventions.policy, state: &open[$0].interventions) }
-            let generations = try await model.generate(planned.map(\.request))
-            guard generations.count == planned.count else {
-                throw ConvergeError(.backend, "model \(model.name) returned \(generations.count) results for \(planned.count) requests")
-            }
-            for (position, i) in speaking.enumerated() {
+            var delivered = Set<Int>()
+            try await model.generate(planned.map(\.request)) { position, generation in
+                guard planned.indices.contains(position), delivered.insert(position).inserted else {
+                    throw ConvergeError(.backend, "model \(model.name) delivered result \(position) of a batch of \(planned.count) out of place or twice")
+                }
+                let i = speaking[position]
                 let conversation = open[i].conversation
-                let generation = generations[position]
                 let detectorStops = try await interventions.stops(conversation, after: generation, state: &open[i].interventions)
                 let intervention = detectorStops ? interventions.stopRecord(turn: conversation.nextTurn) : planned[position].intervention
                 try await record(TurnRecord(conversation, agent: agent, model: model.name, generation: generation, intervention: intervention))
                 open[i].phase = try phase(after: generation, detectorStops: detectorStops, in: &open[i].conversation)
+            }
+            guard delivered.count == planned.count else {
+                throw ConvergeError.resultCount(model: model.name, results: delivered.count, requests: planned.count)
             }
             open.removeAll { $0.phase != .open }
         }

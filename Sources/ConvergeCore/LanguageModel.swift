@@ -58,4 +58,31 @@ public protocol LanguageModel: Sendable {
     /// Generates one output per request, in order.
     /// - Throws: when the backend fails as a whole; `CancellationError` when the task is cancelled.
     func generate(_ requests: [GenerationRequest]) async throws -> [Generation]
+    /// Generates one output per request and hands each to `deliver`, with its request's position,
+    /// as soon as it is ready, so that a finished turn can be persisted while slower requests of the
+    /// same batch are still running (a paid API call that finished must survive a kill).
+    /// - Parameter deliver: called once per request, from the caller's task, one call at a time.
+    /// - Throws: what the backend or `deliver` throws; `CancellationError` when the task is cancelled.
+    func generate(_ requests: [GenerationRequest], deliver: (Int, Generation) async throws -> Void) async throws
+}
+
+extension LanguageModel {
+    /// Waits for the whole batch, then delivers it in order: right for a backend that decodes the
+    /// batch in lockstep, where every result is ready at the same moment anyway.
+    /// - Throws: `ConvergeError` `.backend` when the batch has another number of results than requests.
+    public func generate(_ requests: [GenerationRequest], deliver: (Int, Generation) async throws -> Void) async throws {
+        let generations = try await generate(requests)
+        guard generations.count == requests.count else {
+            throw ConvergeError.resultCount(model: name, results: generations.count, requests: requests.count)
+        }
+        for (position, generation) in generations.enumerated() { try await deliver(position, generation) }
+    }
+}
+
+extension ConvergeError {
+    /// A backend answered a batch with another number of results than requests: pairing results
+    /// with requests would then silently lose or misplace conversations.
+    static func resultCount(model: String, results: Int, requests: Int) -> ConvergeError {
+        ConvergeError(.backend, "model \(model) returned \(results) results for \(requests) requests")
+    }
 }

@@ -42,13 +42,19 @@ public final class HTTPLanguageModel: LanguageModel {
     }
 
     public func generate(_ requests: [GenerationRequest]) async throws -> [Generation] {
+        var results = [Generation?](repeating: nil, count: requests.count)
+        try await generate(requests) { index, generation in results[index] = generation }
+        return results.map { $0! }
+    }
+
+    /// Delivers each reply the moment it arrives: one slow request must not hold back the turns
+    /// that are already paid for.
+    public func generate(_ requests: [GenerationRequest], deliver: (Int, Generation) async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: (Int, Generation).self) { group in
             for (index, request) in requests.enumerated() {
                 group.addTask { (index, try await self.generateOne(request)) }
             }
-            var results = [Generation?](repeating: nil, count: requests.count)
-            for try await (index, generation) in group { results[index] = generation }
-            return results.map { $0! }
+            for try await (index, generation) in group { try await deliver(index, generation) }
         }
     }
 

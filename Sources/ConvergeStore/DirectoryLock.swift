@@ -116,9 +116,20 @@ extension RunManifest {
     /// Reads the `run.json` of a run to resume, after checking that no process is writing the run:
     /// a run still loading its models has no `run.json` yet, and "cannot read run.json" would hide
     /// who holds it.
+    /// - Returns: nil for a run that was killed while it started: its lock file is there but neither
+    ///   `run.json` nor a transcript, so nothing of it was recorded and resuming it means starting it.
     /// - Throws: `ConvergeError` `.lockHeld` naming the holder, or `.resume` as `read(from:)`.
-    public static func readForResume(_ directory: URL) throws -> RunManifest {
-        if FileManager.default.fileExists(atPath: directory.path) { _ = try DirectoryLock(directory) }
-        return try read(from: directory.appendingPathComponent("run.json"))
+    public static func readForResume(_ directory: URL) throws -> RunManifest? {
+        let files = FileManager.default
+        // Only a directory some run has locked can be held; probing another would leave a lock
+        // file that makes it look like a run that died while starting.
+        let locked = files.fileExists(atPath: directory.appendingPathComponent(DirectoryLock.fileName).path)
+        if locked { _ = try DirectoryLock(directory) }
+        let manifest = directory.appendingPathComponent("run.json")
+        if locked, !files.fileExists(atPath: manifest.path),
+           !files.fileExists(atPath: directory.appendingPathComponent("transcript.jsonl").path) {
+            return nil
+        }
+        return try read(from: manifest)
     }
 }

@@ -16,8 +16,11 @@ public struct TSNEError: LocalizedError, Sendable, Equatable, CustomStringConver
         public static let invalidConfiguration = Code(rawValue: "invalidConfiguration")
         /// `k` is out of range for trustworthiness, or the two point sets differ in size.
         public static let invalidNeighbourCount = Code(rawValue: "invalidNeighbourCount")
-        /// A file could not be read or written, or a line is not valid JSON.
+        /// A file could not be read or written.
         public static let io = Code(rawValue: "io")
+        /// A line of the input is not a JSON object with an `embedding` array of numbers: the
+        /// user's data is wrong, not the file system, so it exits as bad input.
+        public static let malformedInput = Code(rawValue: "malformedInput")
         /// The surrounding task was cancelled.
         public static let cancelled = Code(rawValue: "cancelled")
 

@@ -10,7 +10,7 @@ public enum TSNEIO {
     /// ignored; blank lines are skipped).
     /// - Parameter data: the file's bytes, UTF-8.
     /// - Returns: one vector per non-blank line, in order.
-    /// - Throws: ``TSNEError`` with code ``TSNEError/Code/io`` naming the first bad line.
+    /// - Throws: ``TSNEError`` with code ``TSNEError/Code/malformedInput`` naming the first bad line.
     public static func readEmbeddings(jsonl data: Data) throws(TSNEError) -> [[Float]] {
         let decoder = JSONDecoder()
         var rows = [[Float]]()
@@ -23,7 +23,7 @@ public enum TSNEIO {
             do {
                 rows.append(try decoder.decode(Line.self, from: Data(line)).embedding.map { Float($0) })
             } catch {
-                throw TSNEError(.io, "line \(lineNumber) is not a JSON object with an \"embedding\" array of numbers")
+                throw TSNEError(.malformedInput, "line \(lineNumber) is not a JSON object with an \"embedding\" array of numbers")
             }
         }
         return rows
@@ -32,7 +32,8 @@ public enum TSNEIO {
     /// Reads a JSON Lines file of embeddings; see ``readEmbeddings(jsonl:)``.
     /// - Parameter url: the file.
     /// - Returns: one vector per non-blank line, in order.
-    /// - Throws: ``TSNEError`` with code ``TSNEError/Code/io`` when the file cannot be read or parsed.
+    /// - Throws: ``TSNEError`` with code ``TSNEError/Code/io`` when the file cannot be read, or
+    ///   ``TSNEError/Code/malformedInput`` naming its first bad line.
     public static func readEmbeddings(contentsOf url: URL) throws(TSNEError) -> [[Float]] {
         let data: Data
         do {
@@ -43,7 +44,7 @@ public enum TSNEIO {
         do {
             return try readEmbeddings(jsonl: data)
         } catch {
-            throw TSNEError(.io, "\(url.path): \(error.message)")
+            throw TSNEError(error.code, "\(url.path): \(error.message)")
         }
     }
 

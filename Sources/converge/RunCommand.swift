@@ -78,7 +78,8 @@ struct RunCommand: AsyncParsableCommand {
         let configuration: RunConfiguration
         if resume {
             guard out != nil else { throw ConvergeError(.invalidParameter, "--resume needs --out DIR, the run to continue") }
-            configuration = try request.resume(RunManifest.readForResume(output).configuration, recordedIn: manifest)
+            let recorded = try RunManifest.readForResume(output)
+            configuration = try recorded.map { try request.resume($0.configuration, recordedIn: manifest) } ?? request.resolve()
         } else {
             configuration = try request.resolve()
         }

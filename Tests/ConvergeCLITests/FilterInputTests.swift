@@ -24,5 +24,17 @@ extension CLIRuns {
             #expect(result.stderrLines.count == 1 && result.stderr.contains(fragment), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
+
+        @Test func tsneNamesTheBadLineAndExits64() async throws {
+            let directory = try temporaryDirectory("filter")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let input = directory.appendingPathComponent("in.jsonl")
+            let output = directory.appendingPathComponent("out.csv")
+            try "{\"embedding\":[1,2]}\n{\"embedding\":\"no\"}\n{\"embedding\":[3,4]}\n".write(to: input, atomically: true, encoding: .utf8)
+            let result = try await converge(["tsne", "--input", input.path, "--output", output.path])
+            #expect(result.reason == .exit && result.status == 64, "\(result.status) \(result.stderr)")
+            #expect(result.stderrLines.count == 1 && result.stderr.contains("line 2"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
     }
 }

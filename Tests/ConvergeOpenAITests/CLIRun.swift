@@ -9,13 +9,18 @@ enum CLIRun {
         var output: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String]) throws -> Result {
+    /// The built `converge`, for a test that must control the process itself (to kill it).
+    static func binary() throws -> URL {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let binary = [directory, Bundle.main.bundleURL.deletingLastPathComponent()]
             .map { $0.appendingPathComponent("converge") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return try #require(binary, "converge executable not found next to the tests; build with --build-tests")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = try #require(binary, "converge executable not found next to the tests; build with --build-tests")
+        process.executableURL = try binary()
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // A file, not a pipe, so a chatty run can never block on a full pipe.

@@ -33,4 +33,17 @@ import Testing
         let directory = URL(fileURLWithPath: "/nonexistent/converge-lock-test")
         #expect { try DirectoryLock(directory) } throws: { ($0 as? ConvergeError)?.code == .io }
     }
+
+    /// A run killed while loading its models leaves only its lock file; `--resume` then starts it
+    /// (found by scripts/torture.sh: before, such a run could never be resumed). A directory that
+    /// never held a run is still refused, so a mistyped `--out` does not start a run by accident.
+    @Test func aRunKilledBeforeItRecordedAnythingResumesAsNew() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect { try RunManifest.readForResume(directory) } throws: { ($0 as? ConvergeError)?.code == .resume }
+        do { _ = try DirectoryLock(directory) }
+        #expect(try RunManifest.readForResume(directory) == nil)
+        try Data("{".utf8).write(to: directory.appendingPathComponent("transcript.jsonl"))
+        #expect { try RunManifest.readForResume(directory) } throws: { ($0 as? ConvergeError)?.code == .resume }
+    }
 }

@@ -10,11 +10,22 @@ struct TSNEIOTests {
         #expect(try TSNEIO.readEmbeddings(jsonl: Data(text.utf8)) == [[1, 2.5, -0.03], [0, 0, 1]])
     }
 
-    @Test("a bad line names its number", arguments: ["{\"embedding\": [1]}\n{\"text\": \"x\"}", "{\"embedding\": [1]}\nnot json"])
+    @Test("a bad line is malformed input naming its number", arguments: ["{\"embedding\": [1]}\n{\"text\": \"x\"}", "{\"embedding\": [1]}\nnot json"])
     func badLine(text: String) {
         #expect { try TSNEIO.readEmbeddings(jsonl: Data(text.utf8)) } throws: { error in
             let error = error as? TSNEError
-            return error?.code == .io && error?.message.contains("line 2") == true
+            return error?.code == .malformedInput && error?.message.contains("line 2") == true
+        }
+    }
+
+    @Test("a bad line in a file keeps its code and names the file")
+    func badLineInFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tsne-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("{\"embedding\": [1]}\nnot json\n".utf8).write(to: url)
+        #expect { try TSNEIO.readEmbeddings(contentsOf: url) } throws: { error in
+            let error = error as? TSNEError
+            return error?.code == .malformedInput && error?.message.contains("\(url.path): line 2") == true
         }
     }
 
