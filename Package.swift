@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "converge",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeTSNE", "ConvergeLlama", "ConvergeOpenAI", "ConvergeStore",
                 "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeExperiment", "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

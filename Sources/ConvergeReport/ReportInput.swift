@@ -15,6 +15,8 @@ public struct ReportInput: Sendable {
     public var metricDefinitions: MetricDefinitions
     /// The headline numbers, one entry per detector (the study's rule and the tool's own).
     public var detectors: [DetectorSummary]
+    /// Time to loop, one Kaplan–Meier curve per verdict, the unconverged censored at their last turn.
+    public var survival: [SurvivalCurve]
     /// Every conversation, in the order they should be listed.
     public var conversations: [ConversationReport]
     /// Mean and 95% band per turn, one entry per metric and pair.
@@ -34,6 +36,7 @@ public struct ReportInput: Sendable {
         parameters: [ReportField] = [],
         metricDefinitions: MetricDefinitions = MetricDefinitions(),
         detectors: [DetectorSummary] = [],
+        survival: [SurvivalCurve] = [],
         conversations: [ConversationReport] = [],
         aggregates: [AggregateSeries] = [],
         tsnePoints: [TSNEPoint] = [],
@@ -46,6 +49,7 @@ public struct ReportInput: Sendable {
         self.parameters = parameters
         self.metricDefinitions = metricDefinitions
         self.detectors = detectors
+        self.survival = survival
         self.conversations = conversations
         self.aggregates = aggregates
         self.tsnePoints = tsnePoints
