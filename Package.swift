@@ -105,8 +105,9 @@ let package = Package(
         .executableTarget(
             name: "converge",
             dependencies: [
-                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeLlama", "ConvergeStore",
-                "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeAtlas", "ConvergeExperiment", "ConvergeView",
+                "ConvergeCore", "ConvergeMetrics", "ConvergeDetection", "ConvergeTSNE", "ConvergeLlama", "ConvergeOpenAI",
+                "ConvergeStore", "ConvergeRun", "ConvergeReport", "ConvergeAnalysis", "ConvergeAtlas", "ConvergeExperiment",
+                "ConvergeView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,6 +1,6 @@
 public import ConvergeCore
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 
 /// One conversation's entry in `summary.json`: its identity, self-BLEU, and one `{converged, onset}`
 /// object per named verdict, keyed by the verdict's name (`looping_at_end`, `dominant_loop`, …), so

@@ -1,4 +1,4 @@
-public import ConvergeCore
+import ConvergeCore
 public import ConvergeStatistics
 public import Foundation
 

@@ -1,6 +1,6 @@
 import ConvergeCore
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 
 /// Joins labels to the analysed runs they describe, for calibration.
 public enum LabelledRuns {

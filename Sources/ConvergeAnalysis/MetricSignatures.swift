@@ -23,6 +23,7 @@ public enum MetricSignatures {
             "jaccard": "\(words)|set:yes|empty-pair:0|converge:\(definitionsVersion)",
             "cosine": "\(embedding)|acc:f64|converge:\(definitionsVersion)",
             "coherence": "split:converge-sentences|pairs:adjacent|min-sentences:2|\(embedding)|converge:\(definitionsVersion)",
+            "coherence_distinct": "split:converge-sentences|repeats:dropped|pairs:adjacent|min-sentences:2|\(embedding)|converge:\(definitionsVersion)",
             "distinct_n": "\(words)|n:1,2|converge:\(definitionsVersion)",
             "rep_n": "\(words)|n:4|window:prev+\\n+cur|converge:\(definitionsVersion)",
             "compression_ratio": "bytes:utf8|zlib-level:9|wbits:15|memlevel:8|window:prev+\\n+cur|converge:\(definitionsVersion)",

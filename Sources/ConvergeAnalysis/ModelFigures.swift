@@ -1,6 +1,6 @@
 import ConvergeCore
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 
 /// Figures for one agent and model over the whole run.
 public struct ModelFigures: Codable, Sendable, Equatable {

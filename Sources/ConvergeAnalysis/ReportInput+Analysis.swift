@@ -6,7 +6,7 @@ public import ConvergeReport
 extension ReportInput {
     /// The report of an analysed run. Every number comes from the analysis as written to
     /// `metrics.csv`, `summary.json`, `similarity.json` and `tsne.csv`; only the per-turn bands
-    /// are derived here, from the series.
+    /// and the Kaplan–Meier curves of each verdict are derived here, from the series and the verdicts.
     /// - Parameter analysis: the analysis, computed or read back.
     public init(_ analysis: RunAnalysis) {
         let summary = analysis.summary
@@ -43,6 +43,11 @@ extension ReportInput {
                 text: Self.definitions,
                 signatures: summary.signatures.keys.sorted().map { ReportField($0, summary.signatures[$0]!) }),
             detectors: VerdictName.allCases.map { summary[$0] },
+            survival: VerdictName.allCases.compactMap { name in
+                let verdicts = summary.conversations.map { $0[name] }
+                return KaplanMeier(onsets: verdicts.map { $0.converged ? $0.onset : nil }, lastTurns: summary.conversations.map(\.turns))
+                    .map { SurvivalCurve(label: name.rawValue, $0) }
+            },
             conversations: conversations,
             aggregates: PerTurnBands.compute(analysis.metrics),
             tsnePoints: Self.tsnePoints(analysis),
@@ -56,6 +61,7 @@ extension ReportInput {
         Jaccard distance: 1 − |W(a) ∩ W(b)| / |W(a) ∪ W(b)| over lower-cased runs of letters and digits.
         Cosine distance: 1 − cos of all-MiniLM-L6-v2 embeddings (mean pooling, 256 word pieces, L2-normalised).
         Coherence: mean cosine of adjacent sentence embeddings; undefined below two sentences.
+        coherence_distinct: the same over the distinct sentences (exact repeats dropped), so repetition cannot raise it.
         rep_4 / rep_4_window: 1 − unique 4-grams / 4-grams, of the output / of the previous and current output joined.
         compression_ratio(_window): UTF-8 bytes / zlib level-9 bytes.
         Verdicts: looping_at_end = a loop of the loop detector lasts to the last turn; dominant_loop (the default) = \

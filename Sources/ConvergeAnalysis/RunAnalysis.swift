@@ -1,6 +1,6 @@
 public import ConvergeCore
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 public import Foundation
 
 /// Everything `converge analyze` computes for a run: the per-turn series, the summary, the t-SNE map

@@ -1,3 +1,4 @@
+import ConvergeAnalysis
 import ConvergeDetection
 import ConvergeMetrics
 import ConvergeReport
@@ -16,13 +17,7 @@ extension Comparison {
                 rates: outcomes.map {
                     RateEstimate(label: $0.condition, rate: $0.rate)
                 },
-                survival: outcomes.compactMap { outcome in
-                    outcome.kaplanMeier.map { curve in
-                        SurvivalCurve(
-                            label: outcome.condition, times: curve.steps.map(\.time), survival: curve.steps.map(\.survival),
-                            lower: curve.steps.map(\.lower), upper: curve.steps.map(\.upper))
-                    }
-                },
+                survival: outcomes.compactMap { outcome in outcome.kaplanMeier.map { SurvivalCurve(label: outcome.condition, $0) } },
                 lastTurn: outcomes.compactMap { $0.kaplanMeier?.steps.last?.time }.max() ?? 25,
                 onsetRows: outcomes.map { outcome in
                     let median = outcome.kaplanMeier.map { $0.median.map { Self.format($0, digits: 0) } ?? "not reached" } ?? "–"

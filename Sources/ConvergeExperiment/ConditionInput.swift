@@ -1,6 +1,6 @@
 public import ConvergeAnalysis
 import ConvergeDetection
-public import Foundation
+import Foundation
 
 /// What `converge compare` needs of one condition: each conversation's identity, length, verdicts
 /// and self-BLEU from `summary.json`, and the settings from `run.json` that say how it was made.

@@ -1,4 +1,4 @@
-public import ConvergeAnalysis
+import ConvergeAnalysis
 public import ConvergeDetection
 
 /// One condition's outcome under one of the compared detectors: the condition's name and the

@@ -20,6 +20,8 @@ public enum TurnMetric: String, CaseIterable, Codable, CodingKeyRepresentable, S
     case coherence
     /// |coherence(o_t) − coherence(o_{t−1})|, with the seed as o_0.
     case coherenceDifference = "coherence_difference"
+    /// Coherence of o_t's distinct sentences, exact repeats dropped; nil for fewer than two.
+    case coherenceDistinct = "coherence_distinct"
     case distinct1 = "distinct_1"
     case distinct2 = "distinct_2"
     /// rep-4 within o_t.

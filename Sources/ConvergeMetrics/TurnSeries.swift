@@ -43,6 +43,7 @@ public struct TurnSeries: Sendable {
         }
         row[.coherence] = current.coherence
         row[.coherenceDifference] = Coherence.difference(current.coherence, previous.coherence)
+        row[.coherenceDistinct] = current.coherenceDistinct
         row[.distinct1] = DistinctN.value(output, n: 1)
         row[.distinct2] = DistinctN.value(output, n: 2)
         row[.rep4] = RepN.value(output, n: 4)
@@ -95,6 +96,7 @@ private struct AnalyzedText: Sendable {
     let words: Set<[Unicode.Scalar]>
     let embedding: TextEmbedding?
     let coherence: Double?
+    let coherenceDistinct: Double?
 
     init(_ text: String, embedding: TextEmbedding?) {
         self.text = text
@@ -102,5 +104,8 @@ private struct AnalyzedText: Sendable {
         words = JaccardDistance.wordSet(text)
         self.embedding = embedding
         coherence = embedding.flatMap { Coherence.value(sentenceEmbeddings: $0.sentences) }
+        coherenceDistinct = embedding.flatMap {
+            Coherence.distinctValue(sentences: SentenceSplitter.sentences(text), sentenceEmbeddings: $0.sentences)
+        }
     }
 }

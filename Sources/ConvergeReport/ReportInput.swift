@@ -17,6 +17,8 @@ public struct ReportInput: Sendable {
     public var metricDefinitions: MetricDefinitions
     /// The headline numbers, one entry per verdict.
     public var detectors: [VerdictOutcome]
+    /// Time to loop, one Kaplan–Meier curve per verdict, the unconverged censored at their last turn.
+    public var survival: [SurvivalCurve]
     /// Every conversation, in the order they should be listed.
     public var conversations: [ConversationReport]
     /// Mean and 95% band per turn, one entry per metric and pair.
@@ -36,6 +38,7 @@ public struct ReportInput: Sendable {
         parameters: [ReportField] = [],
         metricDefinitions: MetricDefinitions = MetricDefinitions(),
         detectors: [VerdictOutcome] = [],
+        survival: [SurvivalCurve] = [],
         conversations: [ConversationReport] = [],
         aggregates: [AggregateSeries] = [],
         tsnePoints: [TSNEPoint] = [],
@@ -48,6 +51,7 @@ public struct ReportInput: Sendable {
         self.parameters = parameters
         self.metricDefinitions = metricDefinitions
         self.detectors = detectors
+        self.survival = survival
         self.conversations = conversations
         self.aggregates = aggregates
         self.tsnePoints = tsnePoints

@@ -1,6 +1,6 @@
 public import ConvergeCore
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 import Foundation
 
 /// The live detector behind an `InterventionPolicy`: the per-turn series and one of the two

@@ -27,8 +27,17 @@ public enum FileDigest {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hex(hasher.finalize())
         try? "\(stamp)\n\(digest)".write(to: cache, atomically: true, encoding: .utf8)
         return digest
+    }
+
+    /// The hex SHA-256 of bytes in memory, such as a prompt recorded in a label's provenance.
+    public static func sha256(of data: Data) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

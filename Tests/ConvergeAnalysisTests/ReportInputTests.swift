@@ -38,11 +38,20 @@ import Testing
         #expect(prev.mean.count == SyntheticRun.turns && prev.low[1] != nil)
         #expect(input.metricDefinitions.signatures.contains { $0.key == "bleu" })
         #expect(input.parameters.contains { $0.key == "turns" && $0.value == "10" })
+        // One Kaplan–Meier curve per verdict. Every synthetic conversation has the same length, so the
+        // curve ends at the share that never converged, whatever the onsets were.
+        #expect(input.survival.map(\.label) == VerdictName.allCases.map(\.rawValue))
+        for (curve, name) in zip(input.survival, VerdictName.allCases) {
+            let result = analysis.summary[name]
+            #expect(curve.times.first == 0 && curve.times.last == Double(SyntheticRun.turns))
+            #expect(abs((curve.survival.last ?? -1) - Double(result.total - result.converged) / Double(result.total)) < 1e-12)
+        }
         let changed = try #require(input.conversations.first { $0.id == records[1].conversation })
         #expect(changed.interventions == [Intervention(turn: records[1].turn, description: "perturb: <b>Change</b> the subject")])
 
         let html = try String(contentsOf: writeReport(input, to: directory), encoding: .utf8)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;") && !html.contains("<script>alert(1)"))
         #expect(html.contains("&lt;b&gt;Change&lt;/b&gt;") && !html.contains("<b>Change"))
+        #expect(html.contains(#"id="plot-time-to-loop""#))
     }
 }

@@ -48,5 +48,9 @@ struct BrowserTests {
         #expect(!dom.contains("<img"))
         #expect(dom.components(separatedBy: "<script").count == 2)
         #expect(dom.contains(#"class="js""#), "tabs script did not run")
+        // The Kaplan–Meier chart is in the live page with one band and one step line per verdict.
+        let survival = try #require(dom.components(separatedBy: #"id="plot-time-to-loop""#).dropFirst().first)
+        let figure = try #require(survival.components(separatedBy: "</figure>").first)
+        #expect(figure.components(separatedBy: "<polygon").count == 3 && figure.contains("Time to loop, per verdict"))
     }
 }

@@ -40,7 +40,7 @@ struct EscapingTests {
             expectOnlyEscaped(chart.svg, where: chart.name, requireEscapedForm: false)
         }
         // Charts that carry model or seed text must carry it escaped, not drop it.
-        for name in ["tsne-map", "conversation-1-metrics", "conversation-1-similarity"] {
+        for name in ["tsne-map", "time-to-loop", "conversation-1-metrics", "conversation-1-similarity"] {
             let svg = charts.first { $0.name == name }?.svg ?? ""
             #expect(svg.contains(Payload.all[0].escaped), "\(name) lacks the escaped seed text")
         }

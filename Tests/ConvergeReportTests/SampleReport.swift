@@ -46,6 +46,12 @@ enum SampleReport {
                     verdict: .dominantLoop, description: "windowed repetition that persists to the end " + Payload.all[0].raw,
                     verdicts: toolVerdicts),
             ],
+            survival: [
+                SurvivalCurve(label: "study", times: [0, 9, 14], survival: [1, 0.8, 0.6], lower: [1, 0.4, 0.25], upper: [1, 0.95, 0.85]),
+                SurvivalCurve(
+                    label: "tool " + Payload.all[0].raw, times: [0, 7, 8, 10], survival: [1, 0.83, 0.67, 0.5],
+                    lower: [1, 0.3, 0.2, 0.1], upper: [1, 0.97, 0.9, 0.8]),
+            ],
             conversations: conversations,
             aggregates: aggregates(turns: turns),
             tsnePoints: conversations.flatMap(tsnePoints),

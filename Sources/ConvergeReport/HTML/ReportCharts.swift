@@ -24,9 +24,13 @@ func runCharts(_ input: ReportInput) -> [NamedChart] {
         }
         charts.append(NamedChart(name: "convergence-rate", svg: RateChart(title: "Convergence rate", rates: rates).svg()))
         let groups = input.detectors.map { OnsetGroup(label: "\($0.verdict.rawValue) detector", outcome: $0) }
-        let turnCount = input.conversations.map { $0.turns.map(\.turn).max() ?? 0 }.max() ?? 0
-        let histogram = OnsetHistogram(title: "Onset of convergence", groups: groups, turnCount: turnCount)
+        let histogram = OnsetHistogram(title: "Onset of convergence", groups: groups, turnCount: turnCount(input))
         charts.append(NamedChart(name: "onset-histogram", svg: histogram.svg()))
+    }
+    if !input.survival.isEmpty {
+        let lastTurn = max(Double(turnCount(input)), input.survival.compactMap { $0.times.last }.max() ?? 0)
+        let chart = SurvivalChart(title: "Time to loop, per verdict", curves: input.survival, lastTurn: lastTurn)
+        charts.append(NamedChart(name: "time-to-loop", svg: chart.svg()))
     }
     var pairs: [String] = []
     for series in input.aggregates where !pairs.contains(series.pair) { pairs.append(series.pair) }
@@ -45,6 +49,11 @@ func runCharts(_ input: ReportInput) -> [NamedChart] {
         charts.append(NamedChart(name: "tsne-map", svg: chart.svg()))
     }
     return charts
+}
+
+/// The longest conversation's last turn, 0 without conversations.
+func turnCount(_ input: ReportInput) -> Int {
+    input.conversations.map { $0.turns.map(\.turn).max() ?? 0 }.max() ?? 0
 }
 
 /// One conversation's metric curves and, when present, its recurrence plot.
