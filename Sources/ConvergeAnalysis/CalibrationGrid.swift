@@ -1,5 +1,5 @@
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 
 /// The settings `converge calibrate` tries (docs/METRICS.md, "Calibration"). The ranges bracket
 /// what ordinary prose and loops give on the default models, with the shipped defaults inside them.

@@ -1,5 +1,5 @@
 public import ConvergeDetection
-public import ConvergeMetrics
+import ConvergeMetrics
 
 /// One-line statements of a detector setting, for the terminal, `summary.json` and the report.
 extension StudyRule {

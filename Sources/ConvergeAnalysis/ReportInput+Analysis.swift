@@ -1,6 +1,7 @@
 import ConvergeCore
 import ConvergeDetection
 import ConvergeMetrics
+import ConvergeStatistics
 public import ConvergeReport
 
 extension ReportInput {

@@ -1,4 +1,4 @@
-public import ConvergeMetrics
+public import ConvergeStatistics
 public import ConvergeReport
 
 extension SurvivalCurve {
