@@ -17,6 +17,6 @@ let package = Package(
             name: "TSNEBenchmark",
             dependencies: [.product(name: "ConvergeTSNE", package: "converge")],
             swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
+        )
     ]
 )

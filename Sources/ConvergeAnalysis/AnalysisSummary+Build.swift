@@ -23,9 +23,10 @@ extension AnalysisSummary {
                 verdicts: verdicts)
         }
         let turnCounts = Set(metrics.map(\.series.count))
-        let results = Dictionary(uniqueKeysWithValues: VerdictName.allCases.map { name in
-            (name, VerdictOutcome(verdict: name, description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
-        })
+        let results = Dictionary(
+            uniqueKeysWithValues: VerdictName.allCases.map { name in
+                (name, VerdictOutcome(verdict: name, description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
+            })
         return AnalysisSummary(
             run: runName, conversationCount: metrics.count, turnCount: metrics.reduce(0) { $0 + $1.series.count },
             embedder: embedder, detectorSettings: detectors, defaultVerdict: .defaultVerdict, verdicts: results,
@@ -35,4 +36,3 @@ extension AnalysisSummary {
             conversations: conversations, tsne: tsne)
     }
 }
-

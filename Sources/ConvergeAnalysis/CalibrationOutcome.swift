@@ -43,7 +43,8 @@ public struct CalibrationOutcome: Sendable {
         guard converged > 0, converged < conversations.count else {
             throw ConvergeError(
                 .invalidParameter,
-                "calibration needs labels of both kinds; all \(conversations.count) labelled conversations are \(converged > 0 ? "converged" : "not converged")")
+                "calibration needs labels of both kinds; all \(conversations.count) labelled conversations are \(converged > 0 ? "converged" : "not converged")"
+            )
         }
         study = Calibration.sweep(studyGrid, on: conversations)
         loop = Calibration.sweep(loopGrid, on: conversations)
@@ -78,15 +79,19 @@ public struct CalibrationOutcome: Sendable {
     ///   labelled it and the agreement; the fitted rule is the shipped one.
     public func detectors(runs: [String], labellers: [String] = []) -> ConvergenceDetectors {
         func kappa(_ value: Double?) -> String { value.map { TerminalSummary.format($0) } ?? "undefined" }
-        let heldOut = folds.map { folds in
-            "; \(folds)-fold cross-validated κ study \(kappa(studyHeldOut?.cohensKappa)), loop \(kappa(loopHeldOut?.cohensKappa))"
-        } ?? ""
-        let evaluated = studyEvaluation.map { study in
-            "; on \(study.agreement.total) held-out conversations of other runs κ study \(kappa(study.cohensKappa)), loop \(kappa(loopEvaluation?.cohensKappa))"
-        } ?? ""
-        let provenance = "calibrated by converge calibrate on \(conversations) labelled conversations (\(labelledConverged) converged) "
+        let heldOut =
+            folds.map { folds in
+                "; \(folds)-fold cross-validated κ study \(kappa(studyHeldOut?.cohensKappa)), loop \(kappa(loopHeldOut?.cohensKappa))"
+            } ?? ""
+        let evaluated =
+            studyEvaluation.map { study in
+                "; on \(study.agreement.total) held-out conversations of other runs κ study \(kappa(study.cohensKappa)), loop \(kappa(loopEvaluation?.cohensKappa))"
+            } ?? ""
+        let provenance =
+            "calibrated by converge calibrate on \(conversations) labelled conversations (\(labelledConverged) converged) "
             + "from \(runs.joined(separator: ", "))"
-            + (labellers.isEmpty ? "" : ", labelled by \(labellers.joined(separator: ", "))") + "; in-sample κ study \(kappa(studyBest.cohensKappa)), loop \(kappa(loopBest.cohensKappa))"
+            + (labellers.isEmpty ? "" : ", labelled by \(labellers.joined(separator: ", "))")
+            + "; in-sample κ study \(kappa(studyBest.cohensKappa)), loop \(kappa(loopBest.cohensKappa))"
             + heldOut + evaluated
         return ConvergenceDetectors(study: studyBest.detector, fitted: .fitted, loop: loopBest.detector, provenance: provenance)
     }

@@ -51,8 +51,10 @@ public enum CalibrationTable {
         _ title: String, _ table: [CalibrationResult<Detector>], best: CalibrationResult<Detector>, heldOut: BinaryAgreement?,
         folds: Int?, top: Int, evaluation: CalibrationResult<Detector>?, describe: (Detector) -> String
     ) -> [String] {
-        var lines = ["", "\(title): \(table.count) settings, best \(min(top, table.count)) by κ, then F1, then onset error",
-                     ["κ", "F1", "P", "R", "onset±"].map { $0.leftPadded(7) }.joined(separator: " ") + "  setting"]
+        var lines = [
+            "", "\(title): \(table.count) settings, best \(min(top, table.count)) by κ, then F1, then onset error",
+            ["κ", "F1", "P", "R", "onset±"].map { $0.leftPadded(7) }.joined(separator: " ") + "  setting",
+        ]
         for row in ranked(table).prefix(top) {
             let numbers = [row.cohensKappa, row.f1, row.precision, row.recall, row.onsetMeanAbsoluteError].map(cell)
             lines.append(numbers.joined(separator: " ") + "  " + describe(row.detector))
@@ -60,7 +62,8 @@ public enum CalibrationTable {
         lines.append("Recommended: \(describe(best.detector))")
         var agreement = "  in-sample κ \(number(best.cohensKappa)), F1 \(number(best.f1))"
         if let heldOut, let folds {
-            agreement += "; held out (\(folds)-fold cross-validation) κ \(number(heldOut.cohensKappa)), F1 \(number(heldOut.f1)), "
+            agreement +=
+                "; held out (\(folds)-fold cross-validation) κ \(number(heldOut.cohensKappa)), F1 \(number(heldOut.f1)), "
                 + "precision \(number(heldOut.precision)), recall \(number(heldOut.recall))"
         }
         lines.append(agreement)

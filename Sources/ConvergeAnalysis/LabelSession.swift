@@ -53,7 +53,9 @@ public struct LabelSession {
         var outcome = Outcome()
         write("\(done.count) of \(run.conversations.count) conversations already labelled; \(pending.count) to go.\n")
         for (position, conversation) in pending.enumerated() {
-            write("\n━━ Conversation \(conversation.id) (seed \(conversation.seedIndex), replicate \(conversation.replicate)) — \(position + 1) of \(pending.count) ━━\n")
+            write(
+                "\n━━ Conversation \(conversation.id) (seed \(conversation.seedIndex), replicate \(conversation.replicate)) — \(position + 1) of \(pending.count) ━━\n"
+            )
             write(TranscriptText.render(conversation, width: width))
             let answers = ["y", "yes", "n", "no", "s", "skip", "q", "quit"]
             guard let answer = ask("converged? [y/n/s(kip)/q] ", hint: "y, n, s or q", readLine, write, accepts: answers.contains)
@@ -70,9 +72,10 @@ public struct LabelSession {
             var onset: Int?
             if answer.hasPrefix("y") {
                 let last = conversation.turns.count
-                guard let reply = ask(
-                    "onset turn? [1-\(last), blank if unsure] ", hint: "a turn from 1 to \(last), or nothing", readLine, write,
-                    accepts: { $0.isEmpty || Int($0).map { (1...last).contains($0) } == true })
+                guard
+                    let reply = ask(
+                        "onset turn? [1-\(last), blank if unsure] ", hint: "a turn from 1 to \(last), or nothing", readLine, write,
+                        accepts: { $0.isEmpty || Int($0).map { (1...last).contains($0) } == true })
                 else {
                     return finish(outcome, pending: pending.count, stoppedEarly: true)
                 }

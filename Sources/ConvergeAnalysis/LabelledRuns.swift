@@ -43,7 +43,8 @@ public enum LabelledRuns {
             if let onset = label.onset, !(1...max(1, conversation.series.count)).contains(onset) || !label.converged {
                 throw ConvergeError(
                     .invalidParameter,
-                    "\(file): conversation \(label.conversation) of run \(name) has onset \(onset), which needs converged true and a turn from 1 to \(conversation.series.count)")
+                    "\(file): conversation \(label.conversation) of run \(name) has onset \(onset), which needs converged true and a turn from 1 to \(conversation.series.count)"
+                )
             }
             chosen[index][label.conversation] = label
         }

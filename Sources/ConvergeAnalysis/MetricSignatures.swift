@@ -16,7 +16,8 @@ public enum MetricSignatures {
     public static func all(embedder: String, outputsPerConversation: Int?) -> [String: String] {
         let words = "tok:py-re-[^\\W_]+|case:lc|unicode:14.0"
         let embedding = "embed:\(embedder)|pool:mean|max-pieces:256|norm:l2"
-        let selfBLEU = outputsPerConversation.map { $0 >= 2 ? SelfBLEU.signature(count: $0) : "undefined" }
+        let selfBLEU =
+            outputsPerConversation.map { $0 >= 2 ? SelfBLEU.signature(count: $0) : "undefined" }
             ?? BLEU.signature(referenceCount: 0).replacingOccurrences(of: "nrefs:0", with: "nrefs:n-1")
         return [
             "bleu": BLEU.signature(),

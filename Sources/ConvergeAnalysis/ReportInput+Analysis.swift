@@ -1,8 +1,8 @@
 import ConvergeCore
 import ConvergeDetection
 import ConvergeMetrics
-import ConvergeStatistics
 public import ConvergeReport
+import ConvergeStatistics
 
 extension ReportInput {
     /// The report of an analysed run. Every number comes from the analysis as written to
@@ -87,4 +87,3 @@ extension ReportInput {
         }
     }
 }
-

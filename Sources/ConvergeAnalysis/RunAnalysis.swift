@@ -73,7 +73,8 @@ public struct RunAnalysis: Sendable {
             throw ConvergeError(.io, "cannot read \(run.summaryURL.path): \(error.localizedDescription)")
         }
         let tsne = FileManager.default.fileExists(atPath: run.tsneURL.path) ? try TSNEMap.read(run.tsneURL) : []
-        let similarity = FileManager.default.fileExists(atPath: run.similarityURL.path)
+        let similarity =
+            FileManager.default.fileExists(atPath: run.similarityURL.path)
             ? try SimilarityFile.read(run.similarityURL) : []
         return RunAnalysis(run: run, metrics: metrics, summary: summary, tsne: tsne, similarity: similarity)
     }

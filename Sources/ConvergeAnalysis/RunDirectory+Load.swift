@@ -46,7 +46,8 @@ extension RunDirectory {
         if let planned = manifest?.configuration.turns {
             for conversation in conversations where conversation.turns.count < planned {
                 warnings.append(
-                    "conversation \(conversation.id) has \(conversation.turns.count) of \(planned) turns (unfinished run? continue it with converge run --resume)")
+                    "conversation \(conversation.id) has \(conversation.turns.count) of \(planned) turns (unfinished run? continue it with converge run --resume)"
+                )
             }
         }
         return RunDirectory(

@@ -1,5 +1,5 @@
-public import ConvergeStatistics
 public import ConvergeReport
+public import ConvergeStatistics
 
 extension SurvivalCurve {
     /// The curve a chart draws for a Kaplan–Meier estimate, so the run report and `comparison.html`

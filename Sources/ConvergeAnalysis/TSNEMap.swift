@@ -45,9 +45,9 @@ public enum TSNEMap {
         let result: TSNEResult
         do {
             result = try tsne(vectors, configuration: .paper)
-        } catch where error.code == .tooFewPoints {
+        } catch  where error.code == .tooFewPoints {
             return nil
-        } catch where error.code == .cancelled {
+        } catch  where error.code == .cancelled {
             throw CancellationError()
         } catch {
             throw ConvergeError(.backend, "t-SNE failed: \(error.message)")
@@ -79,7 +79,7 @@ public enum TSNEMap {
         }
         return try lines.dropFirst().enumerated().map { offset, fields in
             guard fields.count == 5, !fields[0].isEmpty, let turn = Int(fields[1]),
-                  let x = Double(fields[3]), let y = Double(fields[4])
+                let x = Double(fields[3]), let y = Double(fields[4])
             else { throw ConvergeError(.io, "\(url.path) line \(offset + 2) is not conversation,turn,agent,x,y") }
             let conversation = Int(fields[0]).map(ConversationID.number) ?? .name(fields[0])
             return TSNERow(conversation: conversation, turn: turn, agent: Agent(rawValue: fields[2]), x: x, y: y)

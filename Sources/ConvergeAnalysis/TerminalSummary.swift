@@ -19,7 +19,8 @@ public enum TerminalSummary {
             let title = name == summary.defaultVerdict ? "\(name.rawValue) *" : name.rawValue
             let count = "\(result.converged) / \(result.total)"
             let interval = "[\(percent(result.ciLow)), \(percent(result.ciHigh))]"
-            lines.append("  " + pad(title, 17) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsetSummary))
+            lines.append(
+                "  " + pad(title, 17) + pad(count, 10) + pad(percent(result.fraction), 8, right: true) + "  " + pad(interval, 18) + onsets(result.onsetSummary))
         }
         let escapes = summary.conversations.reduce(0) { $0 + $1.escapeTurns.count }
         let share = summary.conversations.isEmpty ? 0 : summary.conversations.reduce(0) { $0 + $1.loopShare } / Double(summary.conversations.count)
@@ -37,17 +38,21 @@ public enum TerminalSummary {
             let means = columns.map { column in pad(model.means[column].map { String(format: "%.3f", $0) } ?? "–", 9, right: true) }
             lines.append(
                 name + pad(String(model.turns), 6, right: true) + pad(String(format: "%.1f", model.meanTokens), 8, right: true)
-                    + "  " + means.joined(separator: " ") + "  " + percent(model.loopShare[.studyRule] ?? 0) + " / " + percent(model.loopShare[summary.defaultVerdict] ?? 0))
+                    + "  " + means.joined(separator: " ") + "  " + percent(model.loopShare[.studyRule] ?? 0) + " / "
+                    + percent(model.loopShare[summary.defaultVerdict] ?? 0))
         }
         if let tsne = summary.tsne {
-            lines += ["", "t-SNE: \(tsne.points) points, \(tsne.method), perplexity \(format(tsne.perplexity)), final KL divergence \(format(tsne.klDivergence))"]
+            lines += [
+                "", "t-SNE: \(tsne.points) points, \(tsne.method), perplexity \(format(tsne.perplexity)), final KL divergence \(format(tsne.klDivergence))",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func onsets(_ onsets: OnsetSummary?) -> String {
         guard let onsets else { return "no onsets" }
-        return "onset median \(format(onsets.median)) (IQR \(format(onsets.lowerQuartile))–\(format(onsets.upperQuartile)), range \(onsets.minimum)–\(onsets.maximum))"
+        return
+            "onset median \(format(onsets.median)) (IQR \(format(onsets.lowerQuartile))–\(format(onsets.upperQuartile)), range \(onsets.minimum)–\(onsets.maximum))"
     }
 
     private static func abbreviation(_ column: String) -> String {

@@ -29,13 +29,15 @@ public enum TranscriptText {
     /// Control characters (an escape sequence could rewrite the terminal) shown as `␛`-style
     /// symbols; line breaks kept.
     static func visible(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            if scalar == "\n" { return scalar }
-            if scalar == "\t" { return " " }
-            if scalar.value < 0x20 { return Unicode.Scalar(0x2400 + scalar.value)! }
-            if scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { return "�" }
-            return scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    if scalar == "\n" { return scalar }
+                    if scalar == "\t" { return " " }
+                    if scalar.value < 0x20 { return Unicode.Scalar(0x2400 + scalar.value)! }
+                    if scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { return "�" }
+                    return scalar
+                }))
     }
 
     /// Greedy word wrap; each source line wraps on its own, and an empty text gives one empty line.

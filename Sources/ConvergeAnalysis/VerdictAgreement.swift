@@ -56,7 +56,8 @@ public struct VerdictAgreement: Sendable {
             let counts = [a.truePositives, a.falsePositives, a.falseNegatives, a.trueNegatives].map { String($0).leftPadded(3) }
             let kappa = row.kappa.kappa.map(TerminalSummary.format) ?? "undefined"
             let interval = row.kappa.lower.flatMap { low in row.kappa.upper.map { "[\(TerminalSummary.format(low)), \(TerminalSummary.format($0))]" } } ?? ""
-            lines.append("  " + row.verdict.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0) + counts.joined(separator: " ") + "   \(kappa) \(interval)")
+            lines.append(
+                "  " + row.verdict.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0) + counts.joined(separator: " ") + "   \(kappa) \(interval)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,7 @@
 public import ConvergeAnalysis
+import ConvergeCore
 public import ConvergeDetection
 import ConvergeMetrics
-import ConvergeCore
 import ConvergeTSNE
 
 extension Atlas {
@@ -77,7 +77,7 @@ extension Atlas {
     private static func map(_ vectors: [[Float]]) throws -> TSNEResult? {
         do {
             return try tsne(vectors, configuration: .paper)
-        } catch where error.code == .tooFewPoints {
+        } catch  where error.code == .tooFewPoints {
             return nil
         } catch {
             throw ConvergeError(.backend, "t-SNE of the loop spans failed: \(error.message)")

@@ -13,7 +13,8 @@ extension Atlas {
         let counts = { (row: [VerdictName: Int]) in verdicts.map { String(row[$0] ?? 0) } }
         let runRows = runs.map { [$0.name, $0.modelPairs.joined(separator: "; "), String($0.conversations)] + counts($0.looping) }
         let reportClusters = clusters.enumerated().map { index, cluster in
-            let rows = cluster.byRun.keys.sorted().map { [$0] + counts(cluster.byRun[$0]!) }
+            let rows =
+                cluster.byRun.keys.sorted().map { [$0] + counts(cluster.byRun[$0]!) }
                 + cluster.byModelPair.keys.sorted().map { [$0] + counts(cluster.byModelPair[$0]!) }
             let excerpts = cluster.spans.prefix(Self.excerptsShown).map { member in
                 let span = spans[member]
@@ -25,7 +26,8 @@ extension Atlas {
         let points = spans.compactMap { span in
             span.x.flatMap { x in span.y.map { AtlasReportInput.Point(x: x, y: $0, cluster: span.cluster, label: span.excerpt) } }
         }
-        let summary = "Spans: the loop of each verdict in each conversation. Clusters: \(method.linkage), "
+        let summary =
+            "Spans: the loop of each verdict in each conversation. Clusters: \(method.linkage), "
             + "merged below \(method.threshold). Embeddings: \(method.embedder). Map: \(method.map). Detectors: \(method.detectors)."
         return AtlasReportInput(
             title: title, method: summary, verdicts: verdicts.map(\.rawValue), runRows: runRows, clusters: reportClusters, points: points)

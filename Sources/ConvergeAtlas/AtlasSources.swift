@@ -1,5 +1,5 @@
-public import Foundation
 import ConvergeCore
+public import Foundation
 
 /// The runs an atlas reads: each argument is a run directory (it holds `transcript.jsonl`) or an
 /// experiment directory whose conditions are its subdirectories that hold one.

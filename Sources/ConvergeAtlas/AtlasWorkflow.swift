@@ -1,9 +1,9 @@
+import ConvergeAnalysis
 public import ConvergeCore
 public import ConvergeDetection
 import ConvergeMetrics
-public import Foundation
-import ConvergeAnalysis
 import ConvergeReport
+public import Foundation
 
 /// `converge atlas`: read the runs, embed and analyse each, build the atlas, write `atlas.json`
 /// and `atlas.html`.

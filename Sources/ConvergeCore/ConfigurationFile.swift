@@ -11,7 +11,8 @@ public enum ConfigurationFile {
         let decoder = JSONDecoder()
         do {
             if let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-               let inner = object["configuration"] {
+                let inner = object["configuration"]
+            {
                 return try decoder.decode(RunConfiguration.self, from: JSONSerialization.data(withJSONObject: inner))
             }
             return try decoder.decode(RunConfiguration.self, from: data)

@@ -66,7 +66,8 @@ extension ConversationEngine {
         switch action {
         case .injectSeed:
             let seed = freshSeed(for: conversation, pool: policy.seedPool)
-            request.prompt = builder.prompt(for: Conversation(index: conversation.index, seedIndex: conversation.seedIndex, replicate: conversation.replicate, seed: seed))
+            request.prompt = builder.prompt(
+                for: Conversation(index: conversation.index, seedIndex: conversation.seedIndex, replicate: conversation.replicate, seed: seed))
             return (request, TurnIntervention(action: action, detail: seed))
         case .perturb:
             request.prompt = Self.perturbed(request.prompt, with: policy.perturbation)

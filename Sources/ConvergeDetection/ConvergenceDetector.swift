@@ -86,7 +86,9 @@ public struct ConvergenceDetectors: Codable, Equatable, Sendable {
     /// labels and `converge calibrate`.
     public static let calibrated = ConvergenceDetectors(
         study: .study, fitted: .fitted, loop: .calibrated,
-        provenance: "calibrated by converge calibrate on 100 conversations of the default pair under the paper protocol (data/calibration), labelled by 2 AI readers (AI agents, not people; κ 0.92 and 0.96 between them) with the lasts-to-the-end criterion; loop signals chosen on all 100 (looping_at_end κ 0.88, in sample); study rule thresholds fitted on paper-seed1 (κ 0.31 in sample, −0.00 on paper-seed2)")
+        provenance:
+            "calibrated by converge calibrate on 100 conversations of the default pair under the paper protocol (data/calibration), labelled by 2 AI readers (AI agents, not people; κ 0.92 and 0.96 between them) with the lasts-to-the-end criterion; loop signals chosen on all 100 (looping_at_end κ 0.88, in sample); study rule thresholds fitted on paper-seed1 (κ 0.31 in sample, −0.00 on paper-seed2)"
+    )
 
     /// Every named verdict of one conversation, with its escape turns and loop share.
     /// - Parameter series: the per-turn metrics in turn order.

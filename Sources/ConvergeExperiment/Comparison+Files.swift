@@ -41,21 +41,22 @@ extension Comparison {
             "detector,first,second,rate_difference,fisher_p,fisher_p_holm,odds_ratio,log_rank_chi2,log_rank_p,log_rank_p_holm,"
                 + "mwu_converged_only_u,mwu_converged_only_method,mwu_converged_only_p,mwu_converged_only_p_holm,"
                 + "paired_n,mcnemar_first_only,mcnemar_second_only,mcnemar_p,mcnemar_p_holm,onset_wilcoxon_statistic,"
-                + "onset_wilcoxon_method,onset_wilcoxon_p,onset_wilcoxon_p_holm",
+                + "onset_wilcoxon_method,onset_wilcoxon_p,onset_wilcoxon_p_holm"
         ]
         for pair in pairs {
             let odds = pair.fisher.oddsRatioInfinite ? "inf" : Self.number(pair.fisher.oddsRatio)
-            lines.append([
-                pair.detector, pair.first, pair.second, Self.number(pair.rateDifference), Self.number(pair.fisher.pValue),
-                Self.number(pair.fisherAdjusted), odds, Self.number(pair.logRank?.statistic), Self.number(pair.logRank?.pValue),
-                Self.number(pair.logRankAdjusted), Self.number(pair.mannWhitney?.u), pair.mannWhitney?.method.rawValue ?? "",
-                Self.number(pair.mannWhitney?.pValue), Self.number(pair.mannWhitneyAdjusted),
-                pair.paired.map { String($0.pairs) } ?? "", pair.paired.map { String($0.mcnemar.firstOnly) } ?? "",
-                pair.paired.map { String($0.mcnemar.secondOnly) } ?? "", Self.number(pair.paired?.mcnemar.pValue),
-                Self.number(pair.paired?.mcnemarAdjusted), Self.number(pair.paired?.onsetWilcoxon?.statistic),
-                pair.paired?.onsetWilcoxon?.method.rawValue ?? "", Self.number(pair.paired?.onsetWilcoxon?.pValue),
-                Self.number(pair.paired?.onsetWilcoxonAdjusted),
-            ].joined(separator: ","))
+            lines.append(
+                [
+                    pair.detector, pair.first, pair.second, Self.number(pair.rateDifference), Self.number(pair.fisher.pValue),
+                    Self.number(pair.fisherAdjusted), odds, Self.number(pair.logRank?.statistic), Self.number(pair.logRank?.pValue),
+                    Self.number(pair.logRankAdjusted), Self.number(pair.mannWhitney?.u), pair.mannWhitney?.method.rawValue ?? "",
+                    Self.number(pair.mannWhitney?.pValue), Self.number(pair.mannWhitneyAdjusted),
+                    pair.paired.map { String($0.pairs) } ?? "", pair.paired.map { String($0.mcnemar.firstOnly) } ?? "",
+                    pair.paired.map { String($0.mcnemar.secondOnly) } ?? "", Self.number(pair.paired?.mcnemar.pValue),
+                    Self.number(pair.paired?.mcnemarAdjusted), Self.number(pair.paired?.onsetWilcoxon?.statistic),
+                    pair.paired?.onsetWilcoxon?.method.rawValue ?? "", Self.number(pair.paired?.onsetWilcoxon?.pValue),
+                    Self.number(pair.paired?.onsetWilcoxonAdjusted),
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -64,11 +65,12 @@ extension Comparison {
         var lines = ["detector,condition,converged,total,fraction,ci95_low,ci95_high,onset_n,onset_median,onset_q1,onset_q3,onset_mean,km_median"]
         for c in conditions {
             let s = c.onsetSummary
-            lines.append([
-                c.detector, c.condition, String(c.converged), String(c.total), Self.number(c.fraction), Self.number(c.ciLow),
-                Self.number(c.ciHigh), String(c.onsets.count), Self.number(s?.median), Self.number(s?.lowerQuartile),
-                Self.number(s?.upperQuartile), Self.number(s?.mean), Self.number(c.kaplanMeier?.median),
-            ].joined(separator: ","))
+            lines.append(
+                [
+                    c.detector, c.condition, String(c.converged), String(c.total), Self.number(c.fraction), Self.number(c.ciLow),
+                    Self.number(c.ciHigh), String(c.onsets.count), Self.number(s?.median), Self.number(s?.lowerQuartile),
+                    Self.number(s?.upperQuartile), Self.number(s?.mean), Self.number(c.kaplanMeier?.median),
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -63,7 +63,8 @@ extension Comparison {
             inputs.append(ConditionInput(name: run.name, summary: analysis.summary, manifestText: run.manifestText))
         }
         if let control, !inputs.contains(where: { $0.name == control }) {
-            throw ConvergeError(.invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(inputs.map(\.name).joined(separator: ", ")))")
+            throw ConvergeError(
+                .invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(inputs.map(\.name).joined(separator: ", ")))")
         }
         return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, inputs: inputs, control: control)
     }

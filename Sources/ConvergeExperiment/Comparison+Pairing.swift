@@ -27,7 +27,8 @@ extension Comparison {
         }
         guard Set(first) == Set(second), !first.isEmpty else {
             let shared = Set(first).intersection(second).count
-            return PairMatch(indices: [], reason: "unpaired: \(a.name) and \(b.name) ran different seeds (\(shared) shared of \(first.count) and \(second.count))")
+            return PairMatch(
+                indices: [], reason: "unpaired: \(a.name) and \(b.name) ran different seeds (\(shared) shared of \(first.count) and \(second.count))")
         }
         let position = Dictionary(uniqueKeysWithValues: second.enumerated().map { ($1, $0) })
         let seeds = Set(first.map(\.seed)).count, replicates = Set(first.map(\.replicate)).count

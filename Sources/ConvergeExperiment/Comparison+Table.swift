@@ -54,10 +54,12 @@ extension Comparison {
         lines.append("  " + pad("paired", 2 * width + 4) + "  pairs  b/c     McNemar p (Holm)    onset Wilcoxon p (Holm)")
         for p in paired {
             let t = p.paired!
-            let wilcoxon = t.onsetWilcoxon.map { "\(pValue($0.pValue)) (\(pValue(t.onsetWilcoxonAdjusted ?? 1))) \($0.method.rawValue)" } ?? "– (no differences)"
+            let wilcoxon =
+                t.onsetWilcoxon.map { "\(pValue($0.pValue)) (\(pValue(t.onsetWilcoxonAdjusted ?? 1))) \($0.method.rawValue)" } ?? "– (no differences)"
             lines.append(
                 "  " + pad("\(p.first) vs \(p.second)", 2 * width + 4) + "  " + pad(String(t.pairs), 5) + "  "
-                    + pad("\(t.mcnemar.firstOnly)/\(t.mcnemar.secondOnly)", 6) + "  " + pad("\(pValue(t.mcnemar.pValue)) (\(pValue(t.mcnemarAdjusted)))", 19) + " " + wilcoxon)
+                    + pad("\(t.mcnemar.firstOnly)/\(t.mcnemar.secondOnly)", 6) + "  " + pad("\(pValue(t.mcnemar.pValue)) (\(pValue(t.mcnemarAdjusted)))", 19)
+                    + " " + wilcoxon)
         }
         return lines
     }

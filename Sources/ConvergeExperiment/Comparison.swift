@@ -56,9 +56,11 @@ public struct Comparison: Codable, Sendable, Equatable {
     ///   - turns: every conversation's last turn, where the unconverged are censored.
     public init(experiment: String, verdicts: [(name: String, study: [Verdict], loop: [Verdict])], control: String? = nil, turns: Int = 25) {
         let inputs = verdicts.map { condition in
-            ConditionInput(name: condition.name, conversations: zip(condition.study, condition.loop).map {
-                ConditionInput.Conversation(seedIndex: nil, replicate: nil, turns: turns, selfBLEU: nil, verdicts: ["study": $0, "loop": $1])
-            })
+            ConditionInput(
+                name: condition.name,
+                conversations: zip(condition.study, condition.loop).map {
+                    ConditionInput.Conversation(seedIndex: nil, replicate: nil, turns: turns, selfBLEU: nil, verdicts: ["study": $0, "loop": $1])
+                })
         }
         self.init(experiment: experiment, inputs: inputs, control: control)
     }

@@ -14,7 +14,7 @@ enum ConfigurationKeys {
         policy.detectorFile = ""
         sample.intervention = policy
         guard let data = try? JSONEncoder().encode(sample),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [] }
         return Set(paths(object, prefix: [])).union(shorthands)
     }()

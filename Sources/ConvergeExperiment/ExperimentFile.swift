@@ -45,7 +45,9 @@ public struct ExperimentFile: Sendable {
     /// - Throws: `ConvergeError` naming the file, the line and the key.
     public init(text: String, source: String, directory: URL, defaultName: String = "experiment") throws {
         let root = try YAMLTree(text: text, source: source).root
-        guard case .mapping = root else { throw ConvergeErrorLine.make(source, root.mark?.line, "an experiment file is a mapping of keys (\(Self.topLevelKeys.joined(separator: ", ")))") }
+        guard case .mapping = root else {
+            throw ConvergeErrorLine.make(source, root.mark?.line, "an experiment file is a mapping of keys (\(Self.topLevelKeys.joined(separator: ", ")))")
+        }
         let parser = ExperimentParser(source: source, root: root)
         for (key, line, _) in YAMLTree.keys(of: root) where !Self.topLevelKeys.contains(key) {
             throw ConvergeErrorLine.make(source, line, "unknown key '\(key)' (known: \(Self.topLevelKeys.joined(separator: ", ")))")

@@ -23,7 +23,8 @@ public enum ExperimentMerge {
         guard let first = shards.first else { throw ConvergeError(.invalidParameter, "merge needs at least one shard directory") }
         let texts = try shards.map { try read($0.appendingPathComponent("experiment.yaml")) }
         if let other = zip(shards, texts).first(where: { $0.1 != texts[0] })?.0 {
-            throw ConvergeError(.invalidParameter, "\(other.path) ran a different experiment file than \(first.path) (experiment.yaml differs)", value: other.path)
+            throw ConvergeError(
+                .invalidParameter, "\(other.path) ran a different experiment file than \(first.path) (experiment.yaml differs)", value: other.path)
         }
         var plan = try JSONDecoder().decode(ExperimentRunner.Plan.self, from: Data(read(first.appendingPathComponent("experiment.json")).utf8))
         plan.shard = nil
@@ -53,7 +54,8 @@ public enum ExperimentMerge {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ConvergeError(.invalidParameter, "\(url.deletingLastPathComponent().path) is not an experiment shard: cannot read \(url.lastPathComponent)", value: url.path)
+            throw ConvergeError(
+                .invalidParameter, "\(url.deletingLastPathComponent().path) is not an experiment shard: cannot read \(url.lastPathComponent)", value: url.path)
         }
     }
 }

@@ -47,7 +47,9 @@ struct ExperimentParser {
         let axes = try gridAxes()
         var named: [(name: String, index: Int?, object: [String: Any])] = [("", nil, [:])]
         if let node = YAMLTree.node(at: ["conditions"], in: root) {
-            guard case .sequence(let sequence) = node, !sequence.isEmpty else { throw fail(["conditions"], "key 'conditions' must be a non-empty list of mappings, each with a name") }
+            guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+                throw fail(["conditions"], "key 'conditions' must be a non-empty list of mappings, each with a name")
+            }
             named = try sequence.indices.map { index in
                 let path = ["conditions", String(index)]
                 guard case .mapping = sequence[index], var object = YAMLTree.value(sequence[index]) as? [String: Any] else {

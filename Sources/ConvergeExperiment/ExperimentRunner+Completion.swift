@@ -6,7 +6,7 @@ extension ExperimentRunner {
     /// scheduler's re-run of its task can do nothing.
     public static func isComplete(_ directory: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("experiment.json").path),
-              let plan = try? JSONDecoder().decode(Plan.self, from: data)
+            let plan = try? JSONDecoder().decode(Plan.self, from: data)
         else { return false }
         return plan.conditions.allSatisfy { RunCompletion.isComplete(directory.appendingPathComponent($0.name)) }
     }

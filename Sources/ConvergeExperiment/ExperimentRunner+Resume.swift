@@ -30,7 +30,8 @@ extension ExperimentRunner {
             let changed = ProvenanceComparison.configurationDifferences(condition.configuration, now, comparingModelSpecs: true)
             if let first = changed.first {
                 throw ConvergeError(
-                    .resume, "cannot resume \(output.path): condition '\(condition.name)' \(first) (recorded vs now); a seed file it reads has changed, or restore it",
+                    .resume,
+                    "cannot resume \(output.path): condition '\(condition.name)' \(first) (recorded vs now); a seed file it reads has changed, or restore it",
                     value: planURL.path)
             }
         }

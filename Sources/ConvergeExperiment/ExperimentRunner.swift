@@ -82,7 +82,8 @@ public struct ExperimentRunner: Sendable {
         let lock = try DirectoryLock(output)
         if manager.fileExists(atPath: fileURL.path) {
             guard resume else {
-                throw ConvergeError(.resume, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out", value: output.path)
+                throw ConvergeError(
+                    .resume, "\(output.path) already holds an experiment; pass --resume to continue it, or choose another --out", value: output.path)
             }
             let saved = (try? String(contentsOf: fileURL, encoding: .utf8)) ?? ""
             guard saved == experiment.text else {

@@ -46,7 +46,7 @@ public struct IdleCores: Sendable, Equatable {
     /// The aggregate `cpu` line of `/proc/stat`: idle (idle + iowait) and total jiffies.
     private static func cpuTimes() -> (idle: UInt64, total: UInt64)? {
         guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") })
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") })
         else { return nil }
         let fields = line.split(separator: " ").dropFirst().compactMap { UInt64($0) }
         guard fields.count >= 5 else { return nil }

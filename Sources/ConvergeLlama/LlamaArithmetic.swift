@@ -18,8 +18,10 @@ public enum LlamaArithmetic {
         guard isBatchInvariant else {
             return "batch-dependent: libllama was built with llamafile's sgemm (GGML_LLAMAFILE=ON)"
         }
-        let kQuants = ProcessInfo.processInfo.environment["GGML_CPU_TILED_MM"] == "0"
+        let kQuants =
+            ProcessInfo.processInfo.environment["GGML_CPU_TILED_MM"] == "0"
             ? "K-quants by per-row dot products (GGML_CPU_TILED_MM=0)" : "K-quants by the tiled kernel at every batch size (GGML_CPU_TILED_MM_FORCE=1)"
-        return "batch-invariant: no llamafile sgemm (GGML_LLAMAFILE=OFF), \(kQuants), no weight repacking, one KV stream per sequence, flash attention off, one text per embedding pass"
+        return
+            "batch-invariant: no llamafile sgemm (GGML_LLAMAFILE=OFF), \(kQuants), no weight repacking, one KV stream per sequence, flash attention off, one text per embedding pass"
     }
 }

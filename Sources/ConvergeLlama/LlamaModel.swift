@@ -30,7 +30,8 @@ public final class LlamaModel: @unchecked Sendable {
         // rest, so a token's arithmetic would depend on its place in the batch (docs/INVARIANCE.md).
         params.use_extra_bufts = false
         guard let handle = llama_model_load_from_file(url.path, params) else {
-            throw ConvergeError(.modelFile, "llama.cpp could not load \(url.path): the GGUF file is truncated or corrupt (run with --verbose for llama.cpp's reason)")
+            throw ConvergeError(
+                .modelFile, "llama.cpp could not load \(url.path): the GGUF file is truncated or corrupt (run with --verbose for llama.cpp's reason)")
         }
         self.handle = handle
         vocab = llama_model_get_vocab(handle)

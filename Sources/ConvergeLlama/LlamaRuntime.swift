@@ -15,10 +15,11 @@ enum LlamaRuntime {
         if ProcessInfo.processInfo.environment["GGML_CPU_TILED_MM"] != "0" {
             setenv("GGML_CPU_TILED_MM_FORCE", "1", 1)
         }
-        llama_log_set({ _, text, _ in
-            guard LlamaRuntime.verbose, let text else { return }
-            StandardError.write(String(cString: text))
-        }, nil)
+        llama_log_set(
+            { _, text, _ in
+                guard LlamaRuntime.verbose, let text else { return }
+                StandardError.write(String(cString: text))
+            }, nil)
         llama_backend_init()
     }()
 

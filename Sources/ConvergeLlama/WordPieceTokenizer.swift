@@ -74,7 +74,8 @@ struct WordPieceTokenizer {
             }
         }
         let decomposed = String(String.UnicodeScalarView(cleaned)).decomposedStringWithCanonicalMapping.unicodeScalars
-        return decomposed
+        return
+            decomposed
             .filter { $0.properties.generalCategory != .nonspacingMark }
             .flatMap { $0.properties.lowercaseMapping.unicodeScalars }
     }
@@ -116,7 +117,7 @@ struct WordPieceTokenizer {
         if (33...47).contains(v) || (58...64).contains(v) || (91...96).contains(v) || (123...126).contains(v) { return true }
         switch s.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
         default: return false
         }

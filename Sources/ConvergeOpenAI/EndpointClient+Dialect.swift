@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 extension EndpointClient {
@@ -12,9 +13,9 @@ extension EndpointClient {
             var request = URLRequest(url: endpoint.appendingPathComponent("/v1/models"))
             authorize(&request)
             guard let (response, data) = try? await transport.send(request, firstByteTimeout: 10, timeout: 10),
-                  response.statusCode == 200,
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let models = object["data"] as? [[String: Any]]
+                response.statusCode == 200,
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let models = object["data"] as? [[String: Any]]
             else { continue }
             return ServerDialect.detect(ownedBy: models.first?["owned_by"] as? String ?? "")
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// POSTs JSON to one of an agent's interchangeable endpoints, with the limits, deadlines, retries
@@ -83,7 +84,8 @@ final class EndpointClient: Sendable {
         }
         let status = response.statusCode
         guard (200..<300).contains(status) else {
-            let detail = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"]
+            let detail =
+                (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"]
                 .map { ReplyParser.problem(fromErrorObject: $0).message } ?? ReplyParser.excerpt(String(decoding: data, as: UTF8.self))
             let retryAfter = status == 429 ? policy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")) : nil
             let retryable = status == 429 || status >= 500 || status == 408

@@ -57,7 +57,8 @@ extension HTTPBackendConfiguration {
             guard let x = Double(value), range.contains(x), !whole || x == x.rounded() else {
                 let kind = whole ? "a whole number" : "a number"
                 throw ConvergeError(
-                    .invalidParameter, "model spec '\(spec)': \(name) must be \(kind) in \(String(format: "%g", range.lowerBound))...\(String(format: "%g", range.upperBound)) (got '\(value)')",
+                    .invalidParameter,
+                    "model spec '\(spec)': \(name) must be \(kind) in \(String(format: "%g", range.lowerBound))...\(String(format: "%g", range.upperBound)) (got '\(value)')",
                     value: value)
             }
             return x

@@ -51,7 +51,8 @@ struct ReplyParser {
         for event in events {
             if let error = event["error"] { throw Self.problem(fromErrorObject: error) }
             if let choice = (event["choices"] as? [[String: Any]])?.first {
-                let piece = choice["text"] as? String
+                let piece =
+                    choice["text"] as? String
                     ?? (choice["delta"] as? [String: Any])?["content"] as? String
                     ?? (choice["message"] as? [String: Any])?["content"] as? String
                 if let piece { a.text += piece; a.chunks += 1 }

@@ -41,10 +41,11 @@ struct AgentBackends {
                 models[agent] = generator
                 sampled.append(generator.sampledTokens)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-                files.append(RunManifest.ModelFile(
-                    role: role, name: file.name, path: url.path, sha256: try await FileDigest.sha256(of: url),
-                    bytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, description: file.summary
-                ))
+                files.append(
+                    RunManifest.ModelFile(
+                        role: role, name: file.name, path: url.path, sha256: try await FileDigest.sha256(of: url),
+                        bytes: (attributes?[.size] as? NSNumber)?.int64Value ?? 0, description: file.summary
+                    ))
             case .http(let configuration):
                 let http = try await HTTPLanguageModel(configuration) { line in
                     StandardError.line("converge: \(line)")
@@ -54,10 +55,11 @@ struct AgentBackends {
                 }
                 models[agent] = http
                 counters.append(http.counters)
-                files.append(RunManifest.ModelFile(
-                    role: role, name: configuration.model, path: configuration.endpoints.map(\.absoluteString).joined(separator: ","),
-                    sha256: "", bytes: 0, description: "\(configuration.api.rawValue) API, \(http.dialect.rawValue) server"
-                ))
+                files.append(
+                    RunManifest.ModelFile(
+                        role: role, name: configuration.model, path: configuration.endpoints.map(\.absoluteString).joined(separator: ","),
+                        sha256: "", bytes: 0, description: "\(configuration.api.rawValue) API, \(http.dialect.rawValue) server"
+                    ))
                 notes[role] = "HTTP \(configuration.description)"
             }
         }

@@ -26,7 +26,10 @@ public enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
             } else if text.hasPrefix("llama:") {
                 self = .llama(URL(fileURLWithPath: String(text.dropFirst(6))))
             } else if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/"), text[..<colon].count > 1 {
-                throw ConvergeError(.invalidParameter, "unknown model scheme '\(text[..<colon])' in '\(text)' (known: llama:PATH.gguf, openai:MODEL@URL, ollama:MODEL@URL, gemma, smollm2, default)")
+                throw ConvergeError(
+                    .invalidParameter,
+                    "unknown model scheme '\(text[..<colon])' in '\(text)' (known: llama:PATH.gguf, openai:MODEL@URL, ollama:MODEL@URL, gemma, smollm2, default)"
+                )
             } else {
                 self = .llama(URL(fileURLWithPath: text))
             }

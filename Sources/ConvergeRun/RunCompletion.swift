@@ -9,7 +9,7 @@ public enum RunCompletion {
     /// reports what is wrong.
     public static func isComplete(_ directory: URL) -> Bool {
         guard let manifest = try? RunManifest.read(from: directory.appendingPathComponent("run.json")),
-              let records = try? TranscriptFile.read(directory.appendingPathComponent("transcript.jsonl"))
+            let records = try? TranscriptFile.read(directory.appendingPathComponent("transcript.jsonl"))
         else { return false }
         let configuration = manifest.configuration
         guard let resumed = try? ResumeState.apply(records, to: manifest.plan) else { return false }

@@ -66,7 +66,8 @@ public enum RunMerge {
                 throw ConvergeError(.invalidParameter, "\(directory.path) is not a shard (its run.json has no shard; it was run without --shard)")
             }
             guard shard.count == manifests[0].shard!.count else {
-                throw ConvergeError(.invalidParameter, "\(directory.path) is shard \(shard) but \(shards[0].path) is shard \(manifests[0].shard!): different splits")
+                throw ConvergeError(
+                    .invalidParameter, "\(directory.path) is shard \(shard) but \(shards[0].path) is shard \(manifests[0].shard!): different splits")
             }
             if let other = seen[shard.index] {
                 throw ConvergeError(.invalidParameter, "shard \(shard) appears twice: \(other.path) and \(directory.path)")

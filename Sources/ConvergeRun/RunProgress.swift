@@ -65,7 +65,8 @@ final class RunProgress: Sendable {
         if interactive { StandardError.line("") }
         let elapsed = max(Date().timeIntervalSince(start), 1e-3)
         // Not prefixed "converge:": that prefix marks the one message a failed or interrupted run ends with.
-        let line = (done == totalTurns ? "done: " : "stopped: ") + "\(done - startedTurns) turns in \(Self.duration(elapsed)) · \(tokens) tokens · "
+        let line =
+            (done == totalTurns ? "done: " : "stopped: ") + "\(done - startedTurns) turns in \(Self.duration(elapsed)) · \(tokens) tokens · "
             + String(format: "%.1f tok/s", Double(tokens) / elapsed) + " · results in \(output.path)\n"
         StandardError.write(line)
     }

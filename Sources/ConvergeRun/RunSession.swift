@@ -95,7 +95,8 @@ public struct RunSession: Sendable {
     ///   transcript holds failed or orphaned turns, the turns to keep: those are generated again
     ///   instead of appearing twice.
     private func prepareOutput() throws -> (plan: [Conversation], kept: [TurnRecord]?) {
-        let plan = branchOrigin?.plan(seeds: configuration.seeds, replicates: configuration.replicates)
+        let plan =
+            branchOrigin?.plan(seeds: configuration.seeds, replicates: configuration.replicates)
             ?? Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)
         let hasTranscript = FileManager.default.fileExists(atPath: transcriptURL.path)
         if hasTranscript && !resume {
@@ -127,9 +128,12 @@ public struct RunSession: Sendable {
             throw ConvergeError(
                 .resume, "cannot resume \(output.path): \(differences.joined(separator: "; ")) (recorded vs now)", value: manifestURL.path)
         }
-        recorded.resumes = (recorded.resumes ?? []) + [RunManifest.Resume(
-            at: Date(), command: command, toolVersion: current.toolVersion, llamaCppCommit: current.llamaCppCommit,
-            hostname: current.machine.hostname)]
+        recorded.resumes =
+            (recorded.resumes ?? []) + [
+                RunManifest.Resume(
+                    at: Date(), command: command, toolVersion: current.toolVersion, llamaCppCommit: current.llamaCppCommit,
+                    hostname: current.machine.hostname)
+            ]
         try recorded.write(to: manifestURL)
     }
 

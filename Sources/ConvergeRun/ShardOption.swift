@@ -1,5 +1,5 @@
-public import ConvergeStore
 import ConvergeCore
+public import ConvergeStore
 public import Foundation
 
 /// The shard of a `converge run`: from `--shard`, or on `--resume` from the run's own `run.json`.

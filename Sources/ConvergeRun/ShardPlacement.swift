@@ -1,5 +1,5 @@
-public import ConvergeStore
 import ConvergeCore
+public import ConvergeStore
 public import Foundation
 
 /// Where a run or experiment writes, given `--shard` and `--out`.

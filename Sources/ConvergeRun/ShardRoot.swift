@@ -20,7 +20,8 @@ public enum ShardRoot {
         let splits = Set(found.map(\.shard.count))
         guard splits.count == 1 else {
             throw ConvergeError(
-                .invalidParameter, "\(root.path) holds shards of different splits (\(splits.sorted().map { "of \($0)" }.joined(separator: ", "))); merge one split at a time",
+                .invalidParameter,
+                "\(root.path) holds shards of different splits (\(splits.sorted().map { "of \($0)" }.joined(separator: ", "))); merge one split at a time",
                 value: root.path)
         }
         let present = Set(found.map(\.shard.index))
@@ -28,7 +29,8 @@ public enum ShardRoot {
         if !missing.isEmpty {
             let names = missing.map { (try? Shard(index: $0, count: count))?.directoryName ?? "" }
             throw ConvergeError(
-                .invalidParameter, "\(root.path) lacks shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) (no \(names.joined(separator: ", "))): those tasks have not run",
+                .invalidParameter,
+                "\(root.path) lacks shard(s) \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) (no \(names.joined(separator: ", "))): those tasks have not run",
                 value: root.path)
         }
         return found.sorted { $0.shard.index < $1.shard.index }.map(\.url)

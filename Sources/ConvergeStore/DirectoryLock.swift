@@ -71,7 +71,8 @@ public final class DirectoryLock: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ConvergeError(.io, "cannot create output directory \(directory.path): \(error.localizedDescription)", value: directory.path, underlying: error)
+            throw ConvergeError(
+                .io, "cannot create output directory \(directory.path): \(error.localizedDescription)", value: directory.path, underlying: error)
         }
         return try DirectoryLock(directory)
     }
@@ -127,7 +128,8 @@ extension RunManifest {
         if locked { _ = try DirectoryLock(directory) }
         let manifest = directory.appendingPathComponent("run.json")
         if locked, !files.fileExists(atPath: manifest.path),
-           !files.fileExists(atPath: directory.appendingPathComponent("transcript.jsonl").path) {
+            !files.fileExists(atPath: directory.appendingPathComponent("transcript.jsonl").path)
+        {
             return nil
         }
         return try read(from: manifest)

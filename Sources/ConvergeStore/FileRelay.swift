@@ -1,5 +1,5 @@
-public import Foundation
 public import ConvergeCore
+public import Foundation
 
 /// The study's relay: each turn's text is written to a file and the next model reads it back from
 /// that file, so what a model sees is exactly what is on disk.

@@ -13,10 +13,13 @@ public enum ResumeState {
         var byConversation: [Int: [Int: TurnRecord]] = [:]
         for record in records where record.finishReason != .error {
             guard plan.indices.contains(record.conversation),
-                  plan[record.conversation].seedIndex == record.seedIndex,
-                  plan[record.conversation].replicate == record.replicate
+                plan[record.conversation].seedIndex == record.seedIndex,
+                plan[record.conversation].replicate == record.replicate
             else {
-                throw ConvergeError(.resume, "transcript has conversation \(record.conversation) (seed \(record.seedIndex), replicate \(record.replicate)) that this run does not plan; is --out the right directory?")
+                throw ConvergeError(
+                    .resume,
+                    "transcript has conversation \(record.conversation) (seed \(record.seedIndex), replicate \(record.replicate)) that this run does not plan; is --out the right directory?"
+                )
             }
             if byConversation[record.conversation]?[record.turn] == nil {
                 byConversation[record.conversation, default: [:]][record.turn] = record
@@ -40,7 +43,7 @@ public enum ResumeState {
         var seen = Set<[Int]>()
         return records.filter { record in
             guard record.finishReason != .error, plan.indices.contains(record.conversation),
-                  record.turn <= resumed[record.conversation].outputs.count
+                record.turn <= resumed[record.conversation].outputs.count
             else { return false }
             return seen.insert([record.conversation, record.turn]).inserted
         }

@@ -41,7 +41,8 @@ public struct RunManifest: Codable, Sendable {
         public static func current() -> Machine {
             let info = ProcessInfo.processInfo
             let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-            let cpu = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            let cpu =
+                cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
                 .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
             return Machine(
                 hostname: info.hostName, operatingSystem: info.operatingSystemVersionString, cpu: cpu,

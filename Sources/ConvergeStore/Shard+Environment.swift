@@ -22,13 +22,15 @@ extension Shard {
         if let index = environment["JOB_COMPLETION_INDEX"] {
             let index = try number("JOB_COMPLETION_INDEX", index)
             guard let count else {
-                throw ConvergeError(.invalidParameter, "JOB_COMPLETION_INDEX=\(index) gives the index but not the count; use --shard auto/N with N the Job's completions")
+                throw ConvergeError(
+                    .invalidParameter, "JOB_COMPLETION_INDEX=\(index) gives the index but not the count; use --shard auto/N with N the Job's completions")
             }
             return try checked(index, count, from: "JOB_COMPLETION_INDEX=\(index) with --shard auto/\(count)")
         }
         throw ConvergeError(
             .invalidParameter,
-            "--shard auto found no task index: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard i/n outside a scheduler")
+            "--shard auto found no task index: neither SLURM_ARRAY_TASK_ID (a Slurm job array) nor JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) is set; give --shard i/n outside a scheduler"
+        )
     }
 
     private static func slurm(id: Int, _ environment: [String: String], count: Int?) throws -> Shard {
@@ -43,17 +45,23 @@ extension Shard {
             if let stated, stated != span {
                 throw ConvergeError(
                     .invalidParameter,
-                    "SLURM_ARRAY_TASK_COUNT=\(stated) but MIN=\(minimum) and MAX=\(maximum) span \(span) tasks: an array with a step or gaps cannot be split into shards; use --array=0-\(stated - 1)")
+                    "SLURM_ARRAY_TASK_COUNT=\(stated) but MIN=\(minimum) and MAX=\(maximum) span \(span) tasks: an array with a step or gaps cannot be split into shards; use --array=0-\(stated - 1)"
+                )
             }
             index = id - minimum
             total = span
         case (nil, nil):
             break
         default:
-            throw ConvergeError(.invalidParameter, "SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_MAX must be set together (got MIN=\(minimum.map { "\($0)" } ?? "unset"), MAX=\(maximum.map { "\($0)" } ?? "unset"))")
+            throw ConvergeError(
+                .invalidParameter,
+                "SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_MAX must be set together (got MIN=\(minimum.map { "\($0)" } ?? "unset"), MAX=\(maximum.map { "\($0)" } ?? "unset"))"
+            )
         }
         guard let total else {
-            throw ConvergeError(.invalidParameter, "SLURM_ARRAY_TASK_ID=\(id) is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX: this is not a job array task")
+            throw ConvergeError(
+                .invalidParameter,
+                "SLURM_ARRAY_TASK_ID=\(id) is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX: this is not a job array task")
         }
         if let count, count != total {
             throw ConvergeError(.invalidParameter, "--shard auto/\(count) contradicts the Slurm array of \(total) tasks; use --shard auto")
@@ -82,7 +90,7 @@ extension Shard {
     public init?(directoryName name: String) {
         let parts = name.split(separator: "-")
         guard parts.count == 4, parts[0] == "shard", parts[2] == "of",
-              let index = Int(parts[1]), let count = Int(parts[3]), let shard = try? Shard(index: index, count: count)
+            let index = Int(parts[1]), let count = Int(parts[3]), let shard = try? Shard(index: index, count: count)
         else { return nil }
         self = shard
     }

@@ -16,7 +16,8 @@ enum PCAInitialization {
         for i in 0..<n { for a in 0..<d { centred[i * d + a] = Double(points.values[i * d + a]) - mean[a] } }
 
         let covariance = scatterMatrix(centred, count: n, dimension: d, threads: threads)
-        let components = d <= 32
+        let components =
+            d <= 32
             ? topEigenvectorsJacobi(covariance, dimension: d, count: 2)
             : topEigenvectorsSubspace(covariance, dimension: d, count: 2)
 

@@ -76,10 +76,11 @@ struct QuadTree {
             let h = parent.halfWidth / 2
             nodes[node].firstChild = Int32(nodes.count)
             for q in 0..<4 {
-                nodes.append(Node(
-                    centerX: parent.centerX + (q & 1 == 0 ? -h : h),
-                    centerY: parent.centerY + (q & 2 == 0 ? -h : h),
-                    halfWidth: h))
+                nodes.append(
+                    Node(
+                        centerX: parent.centerX + (q & 1 == 0 ? -h : h),
+                        centerY: parent.centerY + (q & 2 == 0 ? -h : h),
+                        halfWidth: h))
             }
             let moved = nodes[node].child(x: parent.leafX, y: parent.leafY)
             nodes[moved].leafX = parent.leafX; nodes[moved].leafY = parent.leafY

@@ -67,7 +67,8 @@ public func tsne<T: BinaryFloatingPoint>(
 /// variance (all points identical), where scikit-learn would divide by zero.
 private func initialPositions(_ matrix: PointMatrix, configuration: TSNEConfiguration, threads: Int) -> [Double] {
     if configuration.initialization == .pca,
-       let pca = PCAInitialization.coordinates(points: matrix, threads: threads) {
+        let pca = PCAInitialization.coordinates(points: matrix, threads: threads)
+    {
         return pca
     }
     var rng = SplitMix64(seed: configuration.seed)

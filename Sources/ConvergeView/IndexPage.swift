@@ -8,12 +8,13 @@ import Foundation
 enum IndexPage {
     static func render(_ entries: [ViewerEntry], root: String, atlas: Markup = .empty) -> String {
         let rows: [Markup] = entries.map(row)
-        let table: Markup = entries.isEmpty
+        let table: Markup =
+            entries.isEmpty
             ? "<p>No runs under \(root) yet. Start one with <code>converge run --out \(root)/NAME</code>.</p>"
             : """
-                <table class="runs"><thead><tr><th>run</th><th>preset</th><th>models</th><th>date</th><th>status</th>\
-                <th>turns</th><th>rates by verdict (95% CI)</th></tr></thead><tbody>\(rows)</tbody></table>
-                """
+            <table class="runs"><thead><tr><th>run</th><th>preset</th><th>models</th><th>date</th><th>status</th>\
+            <th>turns</th><th>rates by verdict (95% CI)</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
         return PageShell.page(
             title: "runs", heading: "Runs under \(root)",
             body: atlas + table + "<p class=\"sub\">Reload to refresh; a run's own page updates by itself.</p>")

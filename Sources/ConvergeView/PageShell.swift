@@ -6,7 +6,8 @@ import Foundation
 enum PageShell {
     /// `default-src 'self'` keeps every fetch on the viewer; inline styles stay allowed because each
     /// chart's SVG carries its own `<style>`, and model text reaches pages only escaped.
-    static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
     static func page(title: String, heading: Markup, body: Markup, script: Bool = false) -> String {
@@ -37,7 +38,8 @@ enum PageShell {
     }
 
     static func href(_ path: String) -> String {
-        "/run/" + path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
+        "/run/"
+            + path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
             .joined(separator: "/")
     }
 }

@@ -16,7 +16,8 @@ enum RunPage {
         }
         let tsne: Markup = charts["tsne-map"].map { #"<h2>t-SNE map</h2><figure class="wide">\#(Markup(trusted: $0))</figure>"# } ?? .empty
         let turns = entry.turnsPlanned.map { "\(entry.turnsDone)/\($0)" } ?? String(entry.turnsDone)
-        let note: Markup = data.analysed
+        let note: Markup =
+            data.analysed
             ? "Charts: distances to the previous turn from <code>metrics.csv</code>; heatmap: cosine similarity; shading from the onset of the <b>\(data.defaultVerdict ?? "")</b> verdict."
             : "Not analysed yet: charts show the word-set (Jaccard) distance to the previous turn and Jaccard similarity, computed from the transcript and redrawn as turns are written; shading from the onset of the <b>\(data.defaultVerdict ?? "")</b> verdict of the text-only loop detector. Run <code>converge analyze</code> for every metric and every verdict."
         let body: Markup = """
@@ -37,9 +38,11 @@ enum RunPage {
         let rows: [Markup] = summary.verdicts.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { name in
             guard let result = summary.verdicts[name] else { return nil }
             let mark: Markup = name == summary.defaultVerdict ? " <span class=\"tag yes\">default</span>" : .empty
-            return "<tr><td>\(name.title)\(mark)</td><td class=\"num\">\(result.converged)/\(result.total)</td><td class=\"num\">\(IndexPage.percentRange(result))</td><td>\(result.description)</td></tr>"
+            return
+                "<tr><td>\(name.title)\(mark)</td><td class=\"num\">\(result.converged)/\(result.total)</td><td class=\"num\">\(IndexPage.percentRange(result))</td><td>\(result.description)</td></tr>"
         }
-        return "<table class=\"verdicts\"><thead><tr><th>verdict</th><th>converged</th><th>rate [95% CI]</th><th>rule</th></tr></thead><tbody>\(rows)</tbody></table>"
+        return
+            "<table class=\"verdicts\"><thead><tr><th>verdict</th><th>converged</th><th>rate [95% CI]</th><th>rule</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     /// A card's charts in page order; the live endpoint redraws the same ones.

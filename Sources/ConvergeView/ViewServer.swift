@@ -45,7 +45,8 @@ public struct ViewServer: Sendable {
         router.add(middleware: SecurityHeaders())
         router.get("/") { _, _ in
             Self.respond(
-                IndexPage.render(ViewerEntry.list(under: root), root: root.lastPathComponent, atlas: AtlasPage.link(root, path: "")), type: "text/html; charset=utf-8")
+                IndexPage.render(ViewerEntry.list(under: root), root: root.lastPathComponent, atlas: AtlasPage.link(root, path: "")),
+                type: "text/html; charset=utf-8")
         }
         router.get("/static/view.css") { _, _ in Self.respond(ViewAssets.css, type: "text/css; charset=utf-8") }
         router.get("/static/view.js") { _, _ in Self.respond(ViewAssets.script, type: "text/javascript; charset=utf-8") }

@@ -70,7 +70,9 @@ struct ViewerEntry: Sendable {
     static func experiment(at url: URL, path: String) -> ViewerEntry {
         let runs = conditions(of: url).map { run(at: $0, path: path + "/" + $0.lastPathComponent) }
         let planned = runs.allSatisfy { $0.turnsPlanned != nil } ? runs.reduce(0) { $0 + ($1.turnsPlanned ?? 0) } : nil
-        let state: State = runs.contains { $0.state == .running } ? .running
+        let state: State =
+            runs.contains { $0.state == .running }
+            ? .running
             : runs.allSatisfy { $0.state == .finished } ? .finished : .interrupted
         return ViewerEntry(
             kind: .experiment, path: path, url: url, preset: "experiment: \(runs.count) conditions",

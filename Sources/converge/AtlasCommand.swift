@@ -2,9 +2,9 @@ import ArgumentParser
 import ConvergeAnalysis
 import ConvergeAtlas
 import ConvergeCore
+import ConvergeDetection
 import ConvergeMetrics
 import Foundation
-import ConvergeDetection
 
 struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

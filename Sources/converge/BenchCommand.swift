@@ -41,8 +41,10 @@ struct BenchCommand: AsyncParsableCommand {
                 let speed = try TextMetricBenchmark.pairsPerSecond(file: URL(fileURLWithPath: textPairs))
                 print("\n" + BenchmarkTable.textMetricLine(bleu: speed.bleu, jaccard: speed.jaccard, pairs: speed.pairs))
             }
-            print("\n" + BenchmarkTable.embeddingLine(
-                model: embedding.model, loadSeconds: embedding.loadSeconds, perSecond: embedding.perSecond, texts: embeddings, threads: threads))
+            print(
+                "\n"
+                    + BenchmarkTable.embeddingLine(
+                        model: embedding.model, loadSeconds: embedding.loadSeconds, perSecond: embedding.perSecond, texts: embeddings, threads: threads))
         }
     }
 }

@@ -40,7 +40,8 @@ struct BranchCommand: AsyncParsableCommand {
             let start = try BranchStart(
                 parent: parent, conversation: conversation, fromTurn: fromTurn, settings: try settings.settings(),
                 replicates: settings.replicates)
-            let output = out.map { URL(fileURLWithPath: $0) }
+            let output =
+                out.map { URL(fileURLWithPath: $0) }
                 ?? parent.standardizedFileURL.deletingLastPathComponent()
                 .appendingPathComponent("\(parent.standardizedFileURL.lastPathComponent)-branch-c\(conversation)-t\(fromTurn)")
             var session = start.session(output: output, threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments)

@@ -24,7 +24,10 @@ struct ExperimentCommand: AsyncParsableCommand {
     var out: String?
     @Flag(help: "Continue the interrupted experiment in --out.")
     var resume = false
-    @Option(help: "Run only part of each condition's conversations, i/n (0-based), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join with `converge merge`.")
+    @Option(
+        help:
+            "Run only part of each condition's conversations, i/n (0-based), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join with `converge merge`."
+    )
     var shard: String?
     @Flag(help: "List the conditions and their settings without running anything.")
     var dryRun = false

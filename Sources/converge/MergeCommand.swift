@@ -29,7 +29,8 @@ struct MergeCommand: AsyncParsableCommand {
                 directories = try ShardRoot.shardDirectories(in: directories[0])
             }
             let output = URL(fileURLWithPath: out)
-            let count = try directories.allSatisfy(ExperimentMerge.isExperiment)
+            let count =
+                try directories.allSatisfy(ExperimentMerge.isExperiment)
                 ? ExperimentMerge.merge(directories, into: output, command: CommandLine.arguments)
                 : RunMerge.merge(directories, into: output, command: CommandLine.arguments)
             StandardError.line("converge: \(count) turns from \(directories.count) shards written to \(out)")

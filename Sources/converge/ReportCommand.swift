@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConvergeAnalysis
-import ConvergeReport
 import ConvergeCore
+import ConvergeReport
 import Foundation
 
 struct ReportCommand: AsyncParsableCommand {

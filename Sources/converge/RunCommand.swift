@@ -29,7 +29,10 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var settings: RunSettingOptions
     @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
     var threads: Int?
-    @Option(help: "Run only part i of n (0-based; conversations with index ≡ i mod n), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join parts with `converge merge`.")
+    @Option(
+        help:
+            "Run only part i of n (0-based; conversations with index ≡ i mod n), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join parts with `converge merge`."
+    )
     var shard: String?
     @Option(help: "Output directory. Default: runs/PRESET-DATE.")
     var out: String?

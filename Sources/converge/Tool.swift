@@ -12,7 +12,11 @@ struct Tool: AsyncParsableCommand {
             embedded default models. Metric definitions: docs/METRICS.md.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, EmbedCommand.self, BenchCommand.self, ScoreCommand.self, TSNECommand.self, AnalyzeCommand.self, ReportCommand.self, LabelCommand.self, JudgeCommand.self, AgreementCommand.self, CalibrateCommand.self, MergeCommand.self, ExperimentCommand.self, CompareCommand.self, AtlasCommand.self, BranchCommand.self, ViewCommand.self],
+        subcommands: [
+            RunCommand.self, EmbedCommand.self, BenchCommand.self, ScoreCommand.self, TSNECommand.self, AnalyzeCommand.self, ReportCommand.self,
+            LabelCommand.self, JudgeCommand.self, AgreementCommand.self, CalibrateCommand.self, MergeCommand.self, ExperimentCommand.self, CompareCommand.self,
+            AtlasCommand.self, BranchCommand.self, ViewCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -4,18 +4,19 @@ import Testing
 
 /// How the LLM judge's prompt is built and its reply read (docs/LABELLING.md, "LLM judge").
 @Suite struct JudgePromptTests {
-    @Test(arguments: [
-        ("yes 14", true, 14),
-        ("Yes, from turn 7.", true, 7),
-        ("  YES\n", true, nil),
-        ("yes 99", true, nil),
-        ("no", false, nil),
-        ("No, it escapes at turn 12.", false, nil),
-        ("The answer is yes: 3", true, 3),
-        ("nothing to say 5", nil, nil),
-        ("", nil, nil),
-        ("yesterday the keeper, no", false, nil),
-    ] as [(String, Bool?, Int?)])
+    @Test(
+        arguments: [
+            ("yes 14", true, 14),
+            ("Yes, from turn 7.", true, 7),
+            ("  YES\n", true, nil),
+            ("yes 99", true, nil),
+            ("no", false, nil),
+            ("No, it escapes at turn 12.", false, nil),
+            ("The answer is yes: 3", true, 3),
+            ("nothing to say 5", nil, nil),
+            ("", nil, nil),
+            ("yesterday the keeper, no", false, nil),
+        ] as [(String, Bool?, Int?)])
     func readsTheFirstYesOrNo(_ reply: String, _ converged: Bool?, _ onset: Int?) {
         let verdict = JudgePrompt.parse(reply, lastTurn: 25)
         #expect(verdict?.converged == converged)

@@ -83,11 +83,17 @@ import Testing
         let run = try RunDirectory.load(directory)
         let metrics = try await ConversationMetrics.compute(run.conversations, embedder: HashingEmbedder())
         func join(_ label: ConversationLabel) throws { _ = try LabelledRuns.join([(run, metrics)], labels: [(label, "l.jsonl")]) }
-        #expect(thrownMessage { try join(ConversationLabel(run: nil, conversation: 9, converged: true, onset: nil, labeller: "x")) }?.contains("run \(run.name) has no conversation 9") == true)
-        #expect(thrownMessage { try join(ConversationLabel(run: run.name, conversation: 0, converged: true, onset: 11, labeller: "x")) }?.contains("has onset 11") == true)
-        let other = try LabelledRuns.join([(run, metrics)], labels: [(ConversationLabel(run: "elsewhere", conversation: 0, converged: true, onset: nil, labeller: "x"), "l")])
+        #expect(
+            thrownMessage { try join(ConversationLabel(run: nil, conversation: 9, converged: true, onset: nil, labeller: "x")) }?.contains(
+                "run \(run.name) has no conversation 9") == true)
+        #expect(
+            thrownMessage { try join(ConversationLabel(run: run.name, conversation: 0, converged: true, onset: 11, labeller: "x")) }?.contains("has onset 11")
+                == true)
+        let other = try LabelledRuns.join(
+            [(run, metrics)], labels: [(ConversationLabel(run: "elsewhere", conversation: 0, converged: true, onset: nil, labeller: "x"), "l")])
         #expect(other.conversations.isEmpty && other.notes == ["ignored 1 labels of run elsewhere, which was not given"])
-        let oneKind = try LabelledRuns.join([(run, metrics)], labels: [(ConversationLabel(run: nil, conversation: 0, converged: true, onset: 3, labeller: "x"), "l")])
+        let oneKind = try LabelledRuns.join(
+            [(run, metrics)], labels: [(ConversationLabel(run: nil, conversation: 0, converged: true, onset: 3, labeller: "x"), "l")])
         #expect(thrownMessage { _ = try CalibrationOutcome(oneKind.conversations) }?.contains("needs labels of both kinds") == true)
         #expect(thrownMessage { _ = try CalibrationOutcome([]) }?.contains("no labelled conversations") == true)
     }

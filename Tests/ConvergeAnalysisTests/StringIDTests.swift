@@ -56,7 +56,8 @@ import Testing
     }
 
     @Test func aStringIdIsWrittenBackAsAString() throws {
-        let json = #"{"conversation":"conv_0042","seed_index":0,"replicate":0,"turn":1,"agent":"A","model":"m","text":"hi","prompt_tokens":1,"tokens":1,"finish_reason":"eos"}"#
+        let json =
+            #"{"conversation":"conv_0042","seed_index":0,"replicate":0,"turn":1,"agent":"A","model":"m","text":"hi","prompt_tokens":1,"tokens":1,"finish_reason":"eos"}"#
         let record = try JSONDecoder().decode(TurnRecord.self, from: Data(json.utf8))
         #expect(record.conversationName == "conv_0042")
         let encoded = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)

@@ -12,10 +12,11 @@ import Testing
         let run = try RunDirectory.load(directory)
         let analysis = try await RunAnalysis.compute(run, detectors: .calibrated, embedder: HashingEmbedder(), includeTSNE: false)
         // Conversations 0 and 2 loop to the end; 4 escapes its loop at turn 7 of 10.
-        let labels = (0..<6).map { id in
-            ConversationLabel(
-                run: run.name, conversation: id, converged: id == 0 || id == 2, onset: nil, labeller: "AI reader 1 (test)")
-        } + [ConversationLabel(run: "other-run", conversation: 1, converged: true, onset: nil, labeller: "someone else")]
+        let labels =
+            (0..<6).map { id in
+                ConversationLabel(
+                    run: run.name, conversation: id, converged: id == 0 || id == 2, onset: nil, labeller: "AI reader 1 (test)")
+            } + [ConversationLabel(run: "other-run", conversation: 1, converged: true, onset: nil, labeller: "someone else")]
         let agreement = try VerdictAgreement(summary: analysis.summary, labels: labels)
         #expect(agreement.labelled == 6 && agreement.labelledConverged == 2 && agreement.labellers == ["AI reader 1 (test)"])
         #expect(agreement.rows.map(\.verdict) == VerdictName.allCases)

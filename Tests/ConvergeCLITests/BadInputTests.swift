@@ -128,7 +128,9 @@ extension CLIRuns {
             let seeds = out.appendingPathComponent("seeds.txt")
             try ((1...600).map { "word\($0)" }.joined(separator: " ") + "\n").write(to: seeds, atomically: true, encoding: .utf8)
             let run = out.appendingPathComponent("run")
-            let result = try await converge(["run", "--seeds", seeds.path, "--turns", "1", "--max-tokens", "4", "--context", "256", "--threads", "1", "--out", run.path])
+            let result = try await converge([
+                "run", "--seeds", seeds.path, "--turns", "1", "--max-tokens", "4", "--context", "256", "--threads", "1", "--out", run.path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             let lines = try Transcript.read(run)
             #expect(lines.count == 1)

@@ -37,7 +37,8 @@ extension CLIRuns {
 
         @Test func changedSettingsApplyAfterTheBranchTurnOnly() async throws {
             let parent = try await QuickRun.reference.value
-            let (out, result) = try await branch(parent, ["--conversation", "0", "--from-turn", "1", "--replicates", "2", "--temperature", "1.5", "--turns", "5"])
+            let (out, result) = try await branch(
+                parent, ["--conversation", "0", "--from-turn", "1", "--replicates", "2", "--temperature", "1.5", "--turns", "5"])
             defer { try? FileManager.default.removeItem(at: out) }
             #expect(result.status == 0, "\(result.stderr)")
             let original = try await QuickRun.referenceLines().filter { $0.conversation == 0 }.sorted { $0.turn < $1.turn }

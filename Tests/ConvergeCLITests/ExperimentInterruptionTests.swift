@@ -18,19 +18,19 @@ extension CLIRuns {
             ).write(to: detector)
             let file = directory.appendingPathComponent("tiny.yaml")
             try """
-                name: tiny
-                preset: quick
-                seed_count: \(QuickRun.conversations)
-                base:
-                  parallel: 1
-                  turns: \(QuickRun.turns)
-                  max_tokens: \(QuickRun.maxTokens)
-                  rng_seed: 7
-                conditions:
-                  - name: control
-                  - name: inject
-                    intervention: {action: inject_seed, trigger: loop, detector_file: \(detector.path)}
-                """.write(to: file, atomically: true, encoding: .utf8)
+            name: tiny
+            preset: quick
+            seed_count: \(QuickRun.conversations)
+            base:
+              parallel: 1
+              turns: \(QuickRun.turns)
+              max_tokens: \(QuickRun.maxTokens)
+              rng_seed: 7
+            conditions:
+              - name: control
+              - name: inject
+                intervention: {action: inject_seed, trigger: loop, detector_file: \(detector.path)}
+            """.write(to: file, atomically: true, encoding: .utf8)
             return file
         }
 

@@ -9,16 +9,16 @@ extension CLIRuns {
             defer { try? FileManager.default.removeItem(at: directory) }
             let file = directory.appendingPathComponent("grid.yaml")
             try """
-                name: grid
-                preset: quick
-                seed_count: 3
-                base: {turns: 2, max_tokens: 6, rng_seed: 3}
-                conditions:
-                  - name: cold
-                    sampler: {temperature: 0.3}
-                  - name: warm
-                    sampler: {temperature: 1.2}
-                """.write(to: file, atomically: true, encoding: .utf8)
+            name: grid
+            preset: quick
+            seed_count: 3
+            base: {turns: 2, max_tokens: 6, rng_seed: 3}
+            conditions:
+              - name: cold
+                sampler: {temperature: 0.3}
+              - name: warm
+                sampler: {temperature: 1.2}
+            """.write(to: file, atomically: true, encoding: .utf8)
             let root = directory.appendingPathComponent("root")
             for index in 0..<2 {
                 let result = try await converge(

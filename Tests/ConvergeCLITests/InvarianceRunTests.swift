@@ -7,8 +7,10 @@ import Testing
 extension CLIRuns {
     @Suite(.serialized, .timeLimit(.minutes(12))) struct InvarianceRunTests {
         static func arguments(seeds: Int, turns: Int = 4, maxTokens: Int = 16, parallel: Int, out: URL) -> [String] {
-            ["run", "--preset", "quick", "--seed-count", "\(seeds)", "--turns", "\(turns)", "--max-tokens", "\(maxTokens)",
-             "--rng-seed", "11", "--threads", "1", "--parallel", "\(parallel)", "--out", out.path]
+            [
+                "run", "--preset", "quick", "--seed-count", "\(seeds)", "--turns", "\(turns)", "--max-tokens", "\(maxTokens)",
+                "--rng-seed", "11", "--threads", "1", "--parallel", "\(parallel)", "--out", out.path,
+            ]
         }
 
         static func texts(_ arguments: [String]) async throws -> [[Int]: String] {

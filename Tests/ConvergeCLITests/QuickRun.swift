@@ -8,8 +8,10 @@ enum QuickRun {
     static let maxTokens = 12
 
     static func arguments(out: URL, extra: [String] = []) -> [String] {
-        ["run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
-         "--max-tokens", "\(maxTokens)", "--rng-seed", "7", "--threads", "1", "--out", out.path] + extra
+        [
+            "run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
+            "--max-tokens", "\(maxTokens)", "--rng-seed", "7", "--threads", "1", "--out", out.path,
+        ] + extra
     }
 
     /// The uninterrupted reference run, made once and kept for the whole test run.

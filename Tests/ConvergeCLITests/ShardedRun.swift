@@ -8,8 +8,10 @@ enum ShardedRun {
     static let maxTokens = 8
 
     static func arguments(out: URL, extra: [String] = []) -> [String] {
-        ["run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
-         "--max-tokens", "\(maxTokens)", "--threads", "1", "--out", out.path] + extra
+        [
+            "run", "--preset", "quick", "--seed-count", "\(conversations)", "--turns", "\(turns)",
+            "--max-tokens", "\(maxTokens)", "--threads", "1", "--out", out.path,
+        ] + extra
     }
 
     /// The variables a Slurm job array task `--array=0-2` sees.

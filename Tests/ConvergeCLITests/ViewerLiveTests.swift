@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 extension CLIRuns {
     /// `converge view` over a directory holding a finished run and a real `converge run` still being
@@ -98,7 +99,7 @@ extension CLIRuns {
         /// The live run's "done/planned" cell in the index.
         static func turnsDone(_ index: String) -> Int {
             guard let row = index.range(of: #"data-run="live-run""#),
-                  let cell = index[row.upperBound...].range(of: #"class="num">\d+/"#, options: .regularExpression)
+                let cell = index[row.upperBound...].range(of: #"class="num">\d+/"#, options: .regularExpression)
             else { return -1 }
             return Int(index[cell].dropFirst(#"class="num">"#.count).dropLast()) ?? -1
         }

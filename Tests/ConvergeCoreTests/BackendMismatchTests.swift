@@ -57,11 +57,13 @@ import Testing
         #expect(streamed.sorted { key($0).lexicographicallyPrecedes(key($1)) } == batched.sorted { key($0).lexicographicallyPrecedes(key($1)) })
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        ([0, 1], [0, 1], "2 results for 3 requests"),
-        ([0, 1, 1], [0, 1], "result 1 of a batch of 3 out of place or twice"),
-        ([0, 3], [0], "result 3 of a batch of 3 out of place or twice"),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            ([0, 1], [0, 1], "2 results for 3 requests"),
+            ([0, 1, 1], [0, 1], "result 1 of a batch of 3 out of place or twice"),
+            ([0, 3], [0], "result 3 of a batch of 3 out of place or twice"),
+        ])
     func aStreamedBatchThatIsShortOrRepeatsIsAnErrorAfterItsGoodTurns(delivered: [Int], kept: [Int], message: String) async throws {
         let c = engineConfiguration(seeds: 3, turns: 2, parallel: 3)
         let model = StreamingModel { _ in delivered }

@@ -86,8 +86,9 @@ import Testing
         #expect(resumed.filter { $0.conversation == 1 }.isEmpty)
         #expect(resumed.filter { $0.conversation == 2 }.map(\.turn) == [2, 3, 4])
         let missing = full.filter { [0: 2, 1: 4, 2: 1][$0.conversation]! < $0.turn }
-        #expect(resumed.sorted { ($0.conversation, $0.turn) < ($1.conversation, $1.turn) }
-            == missing.sorted { ($0.conversation, $0.turn) < ($1.conversation, $1.turn) })
+        #expect(
+            resumed.sorted { ($0.conversation, $0.turn) < ($1.conversation, $1.turn) }
+                == missing.sorted { ($0.conversation, $0.turn) < ($1.conversation, $1.turn) })
         #expect(await a.calls.flatMap { $0 }.count + b.calls.flatMap { $0 }.count == 5)
     }
 
@@ -95,10 +96,13 @@ import Testing
     func failedTurnEndsOnlyItsConversation() async throws {
         let c = engineConfiguration(seeds: 3, turns: 4, parallel: 2)
         let b = FakeModel(name: "B") { name, request in
-            let failing = FakeModel.text(of: request.prompt).hasPrefix("A/") && request.rngSeed
-                == Conversation(index: 1, seedIndex: 1, replicate: 0, seed: "").turnSeed(runSeed: 11, turn: 2)
-            return Generation(text: failing ? "" : "\(name) ok", promptTokens: 1, tokens: failing ? 0 : 2,
-                              finishReason: failing ? .error : .length)
+            let failing =
+                FakeModel.text(of: request.prompt).hasPrefix("A/")
+                && request.rngSeed
+                    == Conversation(index: 1, seedIndex: 1, replicate: 0, seed: "").turnSeed(runSeed: 11, turn: 2)
+            return Generation(
+                text: failing ? "" : "\(name) ok", promptTokens: 1, tokens: failing ? 0 : 2,
+                finishReason: failing ? .error : .length)
         }
         let records = try await runEngine(c, a: FakeModel(name: "A"), b: b)
         #expect(records.filter { $0.conversation == 1 }.map(\.turn) == [1, 2])

@@ -11,10 +11,12 @@ actor FakeModel: LanguageModel {
 
     init(name: String, respond: (@Sendable (String, GenerationRequest) -> Generation)? = nil) {
         self.name = name
-        self.respond = respond ?? { name, request in
-            Generation(text: "\(name)/\(FakeModel.text(of: request.prompt).count)/\(request.rngSeed % 1000)",
-                       promptTokens: 1, tokens: 3, finishReason: .length)
-        }
+        self.respond =
+            respond ?? { name, request in
+                Generation(
+                    text: "\(name)/\(FakeModel.text(of: request.prompt).count)/\(request.rngSeed % 1000)",
+                    promptTokens: 1, tokens: 3, finishReason: .length)
+            }
     }
 
     func generate(_ requests: [GenerationRequest]) async throws -> [Generation] {

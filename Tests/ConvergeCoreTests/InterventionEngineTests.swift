@@ -83,7 +83,9 @@ struct ScriptedObserver: TurnObserver {
             for i in plan.indices { plan[i].outputs = full.filter { $0.conversation == i && $0.turn <= done }.map(\.text) }
             let resumed = try await run(c, fires: [2, 4], plan: plan)
             let key: (TurnRecord) -> [Int] = { [$0.conversation, $0.turn] }
-            #expect(resumed.sorted { key($0).lexicographicallyPrecedes(key($1)) } == full.filter { $0.turn > done }.sorted { key($0).lexicographicallyPrecedes(key($1)) })
+            #expect(
+                resumed.sorted { key($0).lexicographicallyPrecedes(key($1)) }
+                    == full.filter { $0.turn > done }.sorted { key($0).lexicographicallyPrecedes(key($1)) })
         }
     }
 
@@ -92,7 +94,8 @@ struct ScriptedObserver: TurnObserver {
         #expect(records.allSatisfy { $0.intervention == nil })
         let line = String(decoding: try JSONEncoder().encode(records[0]), as: UTF8.self)
         #expect(!line.contains("intervention"))
-        let old = #"{"conversation":0,"seed_index":0,"replicate":0,"turn":1,"agent":"A","model":"m","text":"t","prompt_tokens":1,"tokens":1,"finish_reason":"length"}"#
+        let old =
+            #"{"conversation":0,"seed_index":0,"replicate":0,"turn":1,"agent":"A","model":"m","text":"t","prompt_tokens":1,"tokens":1,"finish_reason":"length"}"#
         #expect(try JSONDecoder().decode(TurnRecord.self, from: Data(old.utf8)).intervention == nil)
     }
 

@@ -28,9 +28,13 @@ import Testing
     @Test func deriveIsDeterministicAndDistinguishesEveryPart() {
         #expect(RandomStream.derive(7, 1, 2, 3) == RandomStream.derive(7, 1, 2, 3))
         var seen = Set<UInt64>()
-        for seedIndex in 0..<10 { for replicate in 0..<5 { for turn in 1...25 {
-            seen.insert(RandomStream.derive(7, seedIndex, replicate, turn))
-        } } }
+        for seedIndex in 0..<10 {
+            for replicate in 0..<5 {
+                for turn in 1...25 {
+                    seen.insert(RandomStream.derive(7, seedIndex, replicate, turn))
+                }
+            }
+        }
         #expect(seen.count == 10 * 5 * 25)
         #expect(RandomStream.derive(7, 1, 2) != RandomStream.derive(7, 2, 1))
         #expect(RandomStream.derive(7, 1, 2) != RandomStream.derive(8, 1, 2))

@@ -49,7 +49,9 @@ import Testing
         Case(name: "max tokens Int.max", expected: "max tokens") { $0.maxTokens = .max },
         Case(name: "context Int.min", expected: "context") { $0.contextPerSequence = .min },
         Case(name: "context Int.max", expected: "context") { $0.contextPerSequence = .max },
-        Case(name: "context × parallel overflow", expected: "× parallel") { $0.contextPerSequence = 1 << 24; $0.parallel = 1 << 19 },
+        Case(name: "context × parallel overflow", expected: "× parallel") {
+            $0.contextPerSequence = 1 << 24; $0.parallel = 1 << 19
+        },
         Case(name: "turns Int.max", expected: "turns") { $0.turns = .max },
         Case(name: "replicates Int.max", expected: "replicates") { $0.replicates = .max },
         Case(name: "intervention temperature inf", expected: "intervention.temperature") {
@@ -72,8 +74,12 @@ import Testing
         Case(name: "defaults", expected: "") { _ in },
         Case(name: "temperature 0 (greedy)", expected: "") { $0.sampler.temperature = 0 },
         Case(name: "top-p 1", expected: "") { $0.sampler.topP = 1 },
-        Case(name: "turns 1, max tokens 1", expected: "") { $0.turns = 1; $0.maxTokens = 1 },
-        Case(name: "context exactly max tokens + 16", expected: "") { $0.maxTokens = 50; $0.contextPerSequence = 66 },
+        Case(name: "turns 1, max tokens 1", expected: "") {
+            $0.turns = 1; $0.maxTokens = 1
+        },
+        Case(name: "context exactly max tokens + 16", expected: "") {
+            $0.maxTokens = 50; $0.contextPerSequence = 66
+        },
         Case(name: "penalty window -1 (all)", expected: "") { $0.sampler.penaltyLastN = -1 },
         Case(name: "min-p 0.99", expected: "") { $0.sampler.minP = 0.99 },
     ]

@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func gridIsCrossedWithConditions() throws {
-        let file = try parse("""
+        let file = try parse(
+            """
             name: sweep
             preset: quick
             seed_count: 2
@@ -37,12 +38,13 @@ import Testing
                 history: full
             """)
         #expect(file.name == "sweep")
-        #expect(file.conditions.map(\.name) == [
-            "control_temperature-0.5_max_tokens-25", "control_temperature-0.5_max_tokens-50",
-            "control_temperature-1.0_max_tokens-25", "control_temperature-1.0_max_tokens-50",
-            "gg_temperature-0.5_max_tokens-25", "gg_temperature-0.5_max_tokens-50",
-            "gg_temperature-1.0_max_tokens-25", "gg_temperature-1.0_max_tokens-50",
-        ])
+        #expect(
+            file.conditions.map(\.name) == [
+                "control_temperature-0.5_max_tokens-25", "control_temperature-0.5_max_tokens-50",
+                "control_temperature-1.0_max_tokens-25", "control_temperature-1.0_max_tokens-50",
+                "gg_temperature-0.5_max_tokens-25", "gg_temperature-0.5_max_tokens-50",
+                "gg_temperature-1.0_max_tokens-25", "gg_temperature-1.0_max_tokens-50",
+            ])
         let last = file.conditions[7].configuration
         #expect(last.sampler.temperature == 1.0 && last.maxTokens == 50 && last.sampler.topP == 0.9)
         #expect(last.turns == 4 && last.seeds.count == 2 && last.preset == "quick")
@@ -51,7 +53,8 @@ import Testing
     }
 
     @Test func interventionAndSamplerInterventions() throws {
-        let file = try parse("""
+        let file = try parse(
+            """
             seed_count: 1
             conditions:
               - name: control
@@ -81,15 +84,23 @@ import Testing
     @Test(arguments: [
         BadFile(text: "name: x\nbase:\n  sampler:\n    temprature: 0.5\n", message: "test.yaml:4: unknown configuration key 'sampler.temprature'"),
         BadFile(text: "base:\n  turns: three\n", message: "test.yaml:2: key 'turns': expected a whole number"),
-        BadFile(text: "seed_count: 1\nfoo: 1\n", message: "test.yaml:2: unknown key 'foo' (known: name, description, preset, seed_count, seed_file, base, grid, conditions)"),
+        BadFile(
+            text: "seed_count: 1\nfoo: 1\n",
+            message: "test.yaml:2: unknown key 'foo' (known: name, description, preset, seed_count, seed_file, base, grid, conditions)"),
         BadFile(text: "grid:\n  max_tokens: []\n", message: "test.yaml:2: key 'grid.max_tokens' must be a non-empty list of values"),
         BadFile(text: "grid:\n  max_token: [1]\n", message: "test.yaml:2: unknown configuration key 'grid.max_token'"),
         BadFile(text: "conditions:\n  - turns: 3\n", message: "test.yaml:2: conditions[0] needs a 'name'"),
         BadFile(text: "conditions:\n  - name: a\n  - name: a\n", message: "test.yaml:3: two conditions are named 'a'"),
         BadFile(text: "conditions:\n  - name: a b\n", message: "test.yaml:2: condition name 'a b' may hold only letters, digits, '.', '_' and '-'"),
-        BadFile(text: "seed_count: 1\nconditions:\n  - name: p\n    intervention: {action: perturb}\n", message: "test.yaml:3: condition 'p': intervention.perturbation must be a non-empty text for action perturb"),
-        BadFile(text: "seed_count: 1\nconditions:\n  - name: q\n    sampler:\n      no_repeat_ngram_size: -2\n", message: "test.yaml:3: condition 'q': no-repeat n-gram size must be ≥ 0 (got -2)"),
-        BadFile(text: "grid:\n  intervention:\n    - {action: perturb, perturbaton: x}\n", message: "test.yaml:3: unknown configuration key 'intervention.perturbaton'"),
+        BadFile(
+            text: "seed_count: 1\nconditions:\n  - name: p\n    intervention: {action: perturb}\n",
+            message: "test.yaml:3: condition 'p': intervention.perturbation must be a non-empty text for action perturb"),
+        BadFile(
+            text: "seed_count: 1\nconditions:\n  - name: q\n    sampler:\n      no_repeat_ngram_size: -2\n",
+            message: "test.yaml:3: condition 'q': no-repeat n-gram size must be ≥ 0 (got -2)"),
+        BadFile(
+            text: "grid:\n  intervention:\n    - {action: perturb, perturbaton: x}\n",
+            message: "test.yaml:3: unknown configuration key 'intervention.perturbaton'"),
         BadFile(text: "conditions:\n  - name: ..\n", message: "test.yaml:2: condition name '..' names a directory outside the condition's own; choose another"),
         BadFile(text: "conditions:\n  - name: .\n", message: "test.yaml:2: condition name '.' names a directory outside the condition's own; choose another"),
         BadFile(text: "seed_count: 0\n", message: "test.yaml:1: key 'seed_count' must be a whole number ≥ 1"),

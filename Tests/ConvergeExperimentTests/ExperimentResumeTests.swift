@@ -1,8 +1,9 @@
 import ConvergeCore
-@testable import ConvergeExperiment
 import ConvergeStore
 import Foundation
 import Testing
+
+@testable import ConvergeExperiment
 
 /// An experiment resume refuses inputs that changed since it started, before any model loads.
 @Suite struct ExperimentResumeTests {

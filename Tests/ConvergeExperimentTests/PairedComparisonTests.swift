@@ -1,8 +1,9 @@
 import ConvergeAnalysis
-@testable import ConvergeExperiment
 import ConvergeStatistics
 import Foundation
 import Testing
+
+@testable import ConvergeExperiment
 
 /// `compare`'s paired tests, log-rank tests, sweep regression and generation warnings.
 @Suite struct PairedComparisonTests {
@@ -37,9 +38,11 @@ import Testing
         let first = [3, 4, nil, 5, nil, 6, 3, nil, 4, 5] as [Int?], second = bOnsets
         #expect(paired.mcnemar == McNemar(first.map { $0 != nil }, second.map { $0 != nil }))
         #expect(paired.onsetWilcoxon == WilcoxonSignedRank(first.map { $0 ?? 26 }, second.map { $0 ?? 26 }))
-        #expect(pair.logRank == LogRank([
-            first.map { (duration: Double($0 ?? 25), event: $0 != nil) }, second.map { (duration: Double($0 ?? 25), event: $0 != nil) },
-        ]))
+        #expect(
+            pair.logRank
+                == LogRank([
+                    first.map { (duration: Double($0 ?? 25), event: $0 != nil) }, second.map { (duration: Double($0 ?? 25), event: $0 != nil) },
+                ]))
         #expect(comparison.metricTests.count == 1 && comparison.metricTests[0].pairs == 10)
         #expect(comparison.table.contains("McNemar") && comparison.table.contains("log-rank"))
     }
@@ -56,13 +59,15 @@ import Testing
     @Test func sweepFitsARegressionOnTheVaryingFactors() throws {
         let grid: [(Double, [Int?])] = [(0.4, [3, nil, nil, nil, 5, nil]), (0.7, [3, 4, nil, 8, nil, nil]), (1.0, [2, 3, 4, nil, 6, 9])]
         let inputs = try grid.enumerated().map { index, cell in
-            try condition("t\(cell.0)", cell.1, settings: [
-                "configuration.sampler.temperature": .number(cell.0),
-                // Restates the temperature's grouping, so it must not become a second, collinear factor.
-                "configuration.sampler.temperature_label": .text("T\(index)"),
-                "configuration.context_per_sequence": .number(Double(512 + index)),
-                "configuration.seeds": .text("[\"s\"]"), "configuration.parallel": .number(8),
-            ])
+            try condition(
+                "t\(cell.0)", cell.1,
+                settings: [
+                    "configuration.sampler.temperature": .number(cell.0),
+                    // Restates the temperature's grouping, so it must not become a second, collinear factor.
+                    "configuration.sampler.temperature_label": .text("T\(index)"),
+                    "configuration.context_per_sequence": .number(Double(512 + index)),
+                    "configuration.seeds": .text("[\"s\"]"), "configuration.parallel": .number(8),
+                ])
         }
         let comparison = Comparison(experiment: "sweep", inputs: inputs)
         let regression = try #require(comparison.regressions.first { $0.detector == "loop" })
@@ -113,7 +118,10 @@ import Testing
     }
 
     @Test func runJSONIsFlattened() {
-        let settings = ConditionInput.settings(manifestText: #"{"configuration": {"parallel": 8, "sampler": {"top_p": 0.95}, "stop": ["\n"], "model_b": "x.gguf", "flag": true, "none": null}, "generation": {"batch_invariant": false}}"#)
+        let settings = ConditionInput.settings(
+            manifestText:
+                #"{"configuration": {"parallel": 8, "sampler": {"top_p": 0.95}, "stop": ["\n"], "model_b": "x.gguf", "flag": true, "none": null}, "generation": {"batch_invariant": false}}"#
+        )
         #expect(settings["configuration.parallel"] == .number(8))
         #expect(settings["configuration.sampler.top_p"] == .number(0.95))
         #expect(settings["configuration.stop"] == .text(#"["\n"]"#))

@@ -1,6 +1,7 @@
-@testable import ConvergeGGUF
 import Foundation
 import Testing
+
+@testable import ConvergeGGUF
 
 /// Mutated headers of a real model: each must parse cleanly or fail with one line, never crash.
 /// Deterministic (fixed seed), so a failure names a case that can be replayed.
@@ -32,7 +33,8 @@ import Testing
 enum FuzzModel {
     static var url: URL {
         let environment = ProcessInfo.processInfo.environment
-        let cache = environment["CONVERGE_CACHE"].map { URL(fileURLWithPath: $0) }
+        let cache =
+            environment["CONVERGE_CACHE"].map { URL(fileURLWithPath: $0) }
             ?? environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent("converge") }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/converge")
         return cache.appendingPathComponent("models/SmolLM2-135M-Instruct.Q4_1-b179c952.gguf")
@@ -40,7 +42,7 @@ enum FuzzModel {
 
     static let header: (prefix: Data, parsed: GGUFHeader, fileSize: UInt64)? = {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped),
-              let parsed = try? data.withUnsafeBytes({ try GGUFHeader(bytes: $0, fileSize: UInt64($0.count)) })
+            let parsed = try? data.withUnsafeBytes({ try GGUFHeader(bytes: $0, fileSize: UInt64($0.count)) })
         else { return nil }
         return (Data(data.prefix(Int(parsed.dataOffset))), parsed, UInt64(data.count))
     }()

@@ -1,6 +1,7 @@
-@testable import ConvergeGGUF
 import Foundation
 import Testing
+
+@testable import ConvergeGGUF
 
 @Suite struct GGUFHeaderTests {
     private func parse(_ file: TinyGGUF) throws -> GGUFHeader {
@@ -44,7 +45,9 @@ import Testing
         Case(name: "duplicate token", expected: "token 2 of 'tokenizer.ggml.tokens', 'a', appears twice") { $0.tokens = ["a", "b", "a"] },
         Case(name: "token named like an empty one", expected: "appears twice") { $0.tokens = ["", "[EMPTY_0]"] },
         Case(name: "control characters are escaped", expected: #"'b\n\u{1B}', appears twice"#) { $0.tokens = ["b\n\u{1B}", "b\n\u{1B}"] },
-        Case(name: "one more tensor claimed", expected: "runs past the end") { $0.tensorCount = 3; $0.dataBytes = 0 },
+        Case(name: "one more tensor claimed", expected: "runs past the end") {
+            $0.tensorCount = 3; $0.dataBytes = 0
+        },
     ]
 
     @Test(arguments: hostile)

@@ -1,5 +1,6 @@
-@testable import ConvergeGGUF
 import Foundation
+
+@testable import ConvergeGGUF
 
 /// One random change to a GGUF header: a flipped byte, a hostile integer written over a field, or a
 /// cut. Positions favour the counts at the start and the tensor table at the end, where structure

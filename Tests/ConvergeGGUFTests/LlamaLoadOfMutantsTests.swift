@@ -1,6 +1,7 @@
-@testable import ConvergeGGUF
 import Foundation
 import Testing
+
+@testable import ConvergeGGUF
 
 /// Mutants that pass the header check go on to llama.cpp, so llama.cpp must survive them: each is
 /// loaded by the real `converge` in a child process, which must exit with a message, not a signal.
@@ -15,7 +16,7 @@ import Testing
         while loaded < Self.files {
             let mutant = GGUFMutation.apply(to: model.prefix, header: model.parsed, random: &random)
             guard mutant != model.prefix, mutant.count == model.prefix.count,
-                  (try? mutant.withUnsafeBytes({ try GGUFHeader(bytes: $0, fileSize: model.fileSize) })) != nil
+                (try? mutant.withUnsafeBytes({ try GGUFHeader(bytes: $0, fileSize: model.fileSize) })) != nil
             else { continue }
             let result = try await scratch.load(header: mutant, prefixLength: model.prefix.count)
             #expect(result.reason == .exit && result.status == 64, "mutant \(loaded): \(result)")

@@ -17,8 +17,8 @@ struct TinyGGUF {
     var alignment: UInt32 = 32
     var tokens = ["a", "b", ""]
     var tensors = [
-        Tensor(name: "a", shape: [32], type: 0, offset: 0),      // F32: 128 bytes
-        Tensor(name: "b", shape: [32, 2], type: 2, offset: 128), // Q4_0: 2 blocks of 18 bytes, padded to 64
+        Tensor(name: "a", shape: [32], type: 0, offset: 0),  // F32: 128 bytes
+        Tensor(name: "b", shape: [32, 2], type: 2, offset: 128),  // Q4_0: 2 blocks of 18 bytes, padded to 64
     ]
     var dataBytes = 192
 

@@ -1,6 +1,7 @@
 import CLlama
-@testable import ConvergeGGUF
 import Testing
+
+@testable import ConvergeGGUF
 
 /// The GGUF check's copy of ggml's type table must match the linked ggml, or it would pass or
 /// refuse tensor sizes that llama.cpp computes differently.

@@ -27,9 +27,10 @@ extension RealModels {
         func noOutputExceedsMaxTokens(maxTokens: Int) async throws {
             let generator = try TestModels.smolGenerator.get()
             let prompts = ["Once upon a time", "1, 2, 3, 4,", "The recipe calls for", "In the year 2050"]
-            let generations = try await generator.generate(prompts.enumerated().map {
-                request(.raw($1), maxTokens: maxTokens, seed: UInt64($0), temperature: 1.0)
-            })
+            let generations = try await generator.generate(
+                prompts.enumerated().map {
+                    request(.raw($1), maxTokens: maxTokens, seed: UInt64($0), temperature: 1.0)
+                })
             #expect(generations.count == 4)
             for g in generations {
                 #expect(wellFormed(g, maxTokens: maxTokens), "\(g)")

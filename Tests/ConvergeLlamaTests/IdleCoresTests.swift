@@ -12,7 +12,7 @@ struct IdleCoresTests {
         let measured = IdleCores.measure(window: 0.05)
         #expect((0...Double(measured.cores)).contains(measured.idle))
         #if os(Linux)
-        #expect(measured.reason.contains("/proc/stat over 50 ms"))
+            #expect(measured.reason.contains("/proc/stat over 50 ms"))
         #endif
     }
 }

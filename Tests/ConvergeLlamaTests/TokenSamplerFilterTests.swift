@@ -1,14 +1,19 @@
 import ConvergeCore
-@testable import ConvergeLlama
 import Testing
+
+@testable import ConvergeLlama
 
 /// The sampler's fast top-p (no full sort) against a naive full-sort implementation.
 @Suite struct TokenSamplerFilterTests {
     static let combinations: [(topP: Double, topK: Int, minP: Double)] = {
         var all: [(Double, Int, Double)] = []
-        for topP in [1, 0.99, 0.95, 0.9, 0.5, 0.1] { for topK in [0, 1, 5, 40] { for minP in [0, 0.05, 0.3] {
-            all.append((topP, topK, minP))
-        } } }
+        for topP in [1, 0.99, 0.95, 0.9, 0.5, 0.1] {
+            for topK in [0, 1, 5, 40] {
+                for minP in [0, 0.05, 0.3] {
+                    all.append((topP, topK, minP))
+                }
+            }
+        }
         return all
     }()
 
@@ -32,7 +37,8 @@ import Testing
                 if Set(actual) != Set(expected) || !expected.contains(Int(token)) {
                     mismatches += 1
                     if mismatches <= 5 {
-                        Issue.record("""
+                        Issue.record(
+                            """
                             vector \(vectorIndex) (size \(logits.count), T \(temperature)) top-p \(combination.topP) \
                             top-k \(combination.topK) min-p \(combination.minP): sampler keeps \(actual.count) tokens, \
                             naive keeps \(expected.count); drew \(token)
@@ -57,8 +63,9 @@ import Testing
             var sampler = TokenSampler(settings: settings, seed: 1)
             var copy = logits
             _ = sampler.sample(logits: &copy, recent: [])
-            #expect(Set(sampler.candidates.map(Int.init)) == Set(NaiveSampler.kept(logits, settings).map(\.token)),
-                    "top-p \(topP) top-k \(topK) min-p \(minP)")
+            #expect(
+                Set(sampler.candidates.map(Int.init)) == Set(NaiveSampler.kept(logits, settings).map(\.token)),
+                "top-p \(topP) top-k \(topK) min-p \(minP)")
         }
     }
 
@@ -94,7 +101,9 @@ import Testing
         let logits = (0..<50).map { Float($0 % 7) * 0.3 }
         func draws(_ seed: UInt64) -> [Int32] {
             var sampler = TokenSampler(settings: SamplerSettings(), seed: seed)
-            return (0..<40).map { _ in var copy = logits; return sampler.sample(logits: &copy, recent: []) }
+            return (0..<40).map { _ in
+                var copy = logits; return sampler.sample(logits: &copy, recent: [])
+            }
         }
         #expect(draws(3) == draws(3))
         #expect(draws(3) != draws(4))

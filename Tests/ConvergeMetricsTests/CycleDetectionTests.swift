@@ -32,11 +32,13 @@ import Testing
     }
 
     @Test func aNearExactCycleWithADriftingNumber() {
-        let outputs = prose + (0..<10).map { turn in
-            turn % 2 == 0
-                ? "Chapter \(turn + 3): the keeper counts \(100 + turn * 7) ships and writes them down in his book."
-                : "Note \(turn + 40): the sea was calm on day \(turn * 3), and the lamp burned until morning came."
-        }
+        let outputs =
+            prose
+            + (0..<10).map { turn in
+                turn % 2 == 0
+                    ? "Chapter \(turn + 3): the keeper counts \(100 + turn * 7) ships and writes them down in his book."
+                    : "Note \(turn + 40): the sea was calm on day \(turn * 3), and the lamp burned until morning came."
+            }
         #expect(!verdict(windowOnly, outputs).converged)
         #expect(verdict(.calibrated, outputs) == ConvergenceVerdict(onset: 7))
     }
@@ -45,12 +47,14 @@ import Testing
         var next = 8
         // Only the counter changes; between two counters there are fewer than four words, so no
         // raw 4-gram ever repeats.
-        let outputs = prose + (0..<8).map { _ in
-            (0..<3).map { _ in
-                defer { next += 1 }
-                return "Question \(next): Paris?"
-            }.joined(separator: "\n")
-        }
+        let outputs =
+            prose
+            + (0..<8).map { _ in
+                (0..<3).map { _ in
+                    defer { next += 1 }
+                    return "Question \(next): Paris?"
+                }.joined(separator: "\n")
+            }
         #expect(!verdict(windowOnly, outputs).converged)
         #expect(verdict(.calibrated, outputs) == ConvergenceVerdict(onset: 5))
     }

@@ -64,7 +64,8 @@ func series(_ metric: TurnMetric, _ values: [Double]) -> [TurnMetrics] {
 
     @Test func defaultsCatchASyntheticLoop() {
         let loopText = "I love you. I love you. I love you. I love"
-        let outputs = ["The sun rose over the quiet valley.", "Birds began to sing in the tall trees."]
+        let outputs =
+            ["The sun rose over the quiet valley.", "Birds began to sing in the tall trees."]
             + Array(repeating: loopText, count: 6)
         let rows = TurnSeries.compute(seed: "Morning came.", outputs: outputs)
         #expect(RepetitionLoopDetector.calibrated.detect(rows).onset == 3)

@@ -28,14 +28,16 @@ import Testing
     }
 
     @Test func collinearAndConstantDesignsAreFlagged() {
-        let collinear = LogisticRegression(names: ["intercept", "a", "b"], design: [[1, 0, 0], [1, 1, 1], [1, 0, 0], [1, 1, 1]], outcomes: [true, false, false, true])
+        let collinear = LogisticRegression(
+            names: ["intercept", "a", "b"], design: [[1, 0, 0], [1, 1, 1], [1, 0, 0], [1, 1, 1]], outcomes: [true, false, false, true])
         #expect(collinear.status == .singular)
         let constant = LogisticRegression(names: ["intercept"], design: [[1], [1]], outcomes: [true, true])
         #expect(constant.status == .separation)
     }
 
     @Test func designTreatmentCodesCategories() {
-        let design = RegressionDesign(factors: [.categorical(name: "t", values: ["0.7", "1.0", "0.4", "0.7"]), .numeric(name: "p", values: [1, 2, 3, 4])], observations: 4)
+        let design = RegressionDesign(
+            factors: [.categorical(name: "t", values: ["0.7", "1.0", "0.4", "0.7"]), .numeric(name: "p", values: [1, 2, 3, 4])], observations: 4)
         #expect(design.names == ["intercept", "t=1.0", "t=0.4", "p"])
         #expect(design.rows == [[1, 0, 0, 1], [1, 1, 0, 2], [1, 0, 1, 3], [1, 0, 0, 4]])
     }

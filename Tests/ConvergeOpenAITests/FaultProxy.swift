@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A proxy on 127.0.0.1 in front of a real server that misbehaves on purpose: each new connection
@@ -87,7 +88,8 @@ final class FaultProxy: Sendable {
         case .errorInBody:
             respond(client, "200 OK", #"{"error":{"message":"upstream overloaded","code":503}}"#)
         case .garbage:
-            LocalSocket.write(client, Data("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\ndata: {\"choices\": [ garbage ]]\n\n".utf8))
+            LocalSocket.write(
+                client, Data("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\ndata: {\"choices\": [ garbage ]]\n\n".utf8))
         case .endless:
             // Streams filler until the client hangs up (or 64 MiB, so a test that fails still ends).
             LocalSocket.write(client, Data("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n".utf8))

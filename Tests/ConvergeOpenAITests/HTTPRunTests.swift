@@ -28,12 +28,13 @@ struct HTTPRunTests {
             let key = "sk-converge-\(UUID().uuidString)"
             let out = temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: out) }
-            let result = try CLIRun.run([
-                "run", "--seed-count", "2", "--turns", "4", "--max-tokens", "12", "--parallel", "2",
-                "--model-a", "openai:gemma@\(servers[0].url.absoluteString)#key=CONVERGE_TEST_KEY",
-                "--model-b", "openai:smol@\(proxy.url.absoluteString)#key=CONVERGE_TEST_KEY",
-                "--out", out.path,
-            ], environment: ["CONVERGE_TEST_KEY": key])
+            let result = try CLIRun.run(
+                [
+                    "run", "--seed-count", "2", "--turns", "4", "--max-tokens", "12", "--parallel", "2",
+                    "--model-a", "openai:gemma@\(servers[0].url.absoluteString)#key=CONVERGE_TEST_KEY",
+                    "--model-b", "openai:smol@\(proxy.url.absoluteString)#key=CONVERGE_TEST_KEY",
+                    "--out", out.path,
+                ], environment: ["CONVERGE_TEST_KEY": key])
             #expect(result.status == 0, "\(result.output)")
             let records = try TranscriptFile.read(out.appendingPathComponent("transcript.jsonl"))
             #expect(records.count == 8 && records.allSatisfy { $0.finishReason != .error })
@@ -115,9 +116,10 @@ struct HTTPRunTests {
             try RunMerge.merge(parts.reversed(), into: merged, command: ["test"])
 
             func turns(_ directory: URL) throws -> Set<String> {
-                Set(try TranscriptFile.read(directory.appendingPathComponent("transcript.jsonl")).map {
-                    "\($0.conversation)/\($0.turn)/\($0.agent.rawValue)/\($0.finishReason.rawValue): \($0.text)"
-                })
+                Set(
+                    try TranscriptFile.read(directory.appendingPathComponent("transcript.jsonl")).map {
+                        "\($0.conversation)/\($0.turn)/\($0.agent.rawValue)/\($0.finishReason.rawValue): \($0.text)"
+                    })
             }
             #expect(try turns(merged) == turns(whole))
             #expect(try turns(merged).count == 9)
@@ -128,7 +130,9 @@ struct HTTPRunTests {
             var altered = try RunManifest.read(from: parts[1].appendingPathComponent("run.json"))
             altered.configuration.sampler.temperature = 0.8
             try altered.write(to: parts[1].appendingPathComponent("run.json"))
-            #expect(throws: ConvergeError.self, "a shard with other settings") { try RunMerge.merge(parts, into: root.appendingPathComponent("m3"), command: []) }
+            #expect(throws: ConvergeError.self, "a shard with other settings") {
+                try RunMerge.merge(parts, into: root.appendingPathComponent("m3"), command: [])
+            }
         }
     }
 }

@@ -1,10 +1,12 @@
 import ConvergeCore
-@testable import ConvergeOpenAI
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+@testable import ConvergeOpenAI
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// An API key must reach only the server it was configured for, and never a message or run.json.
 @Suite struct KeyLeakTests {

@@ -1,9 +1,10 @@
 import ConvergeRun
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A `llama-server` from the project's own llama.cpp build, on 127.0.0.1 and a free port, with one
 /// thread and a small context so several fit on a 2-core CI machine.
@@ -42,7 +43,10 @@ final class LlamaServer: Sendable {
         while Date() < deadline {
             try #require(process.isRunning, "llama-server exited during start-up (status \(process.terminationStatus))")
             if let (_, response) = try? await URLSession.shared.data(from: url.appendingPathComponent("health")),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
         stop()

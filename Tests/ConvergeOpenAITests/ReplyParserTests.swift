@@ -1,7 +1,8 @@
 import ConvergeCore
-@testable import ConvergeOpenAI
 import Foundation
 import Testing
+
+@testable import ConvergeOpenAI
 
 @Suite struct ReplyParserTests {
     let parser = ReplyParser(stopRequested: false)

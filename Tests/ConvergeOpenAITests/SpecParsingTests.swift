@@ -1,12 +1,14 @@
 import ConvergeCore
-@testable import ConvergeOpenAI
 import ConvergeRun
 import Foundation
 import Testing
 
+@testable import ConvergeOpenAI
+
 @Suite struct SpecParsingTests {
     @Test func parsesEndpointsAndOptions() throws {
-        let spec = "openai:meta-llama/Llama-2-13b@rev@http://10.0.0.1:8000/v1,https://h2:8001/#key=MY_KEY&server=vllm&concurrency=16&ttfb=30&timeout=900&retries=3"
+        let spec =
+            "openai:meta-llama/Llama-2-13b@rev@http://10.0.0.1:8000/v1,https://h2:8001/#key=MY_KEY&server=vllm&concurrency=16&ttfb=30&timeout=900&retries=3"
         let c = try HTTPBackendConfiguration(parsing: spec)
         #expect(c.api == .openai)
         #expect(c.model == "meta-llama/Llama-2-13b@rev")

@@ -39,8 +39,9 @@ struct TurnStreamingTests {
             let beforeKill = try TranscriptFile.read(transcript)
             #expect(proxy.connections == 3, "the hung request was given up or retried: \(proxy.connections) connections")
             #expect(process.isRunning, "the run ended although one request still hangs")
-            #expect(beforeKill.count == 2 && beforeKill.allSatisfy { $0.turn == 1 && $0.finishReason != .error },
-                    "finished turns were not on disk while a request of their batch hung: \(beforeKill.map { [$0.conversation, $0.turn] })")
+            #expect(
+                beforeKill.count == 2 && beforeKill.allSatisfy { $0.turn == 1 && $0.finishReason != .error },
+                "finished turns were not on disk while a request of their batch hung: \(beforeKill.map { [$0.conversation, $0.turn] })")
 
             kill(process.processIdentifier, SIGKILL)
             for _ in 0..<500 where process.isRunning { usleep(10_000) }

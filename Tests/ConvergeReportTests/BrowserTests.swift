@@ -1,6 +1,7 @@
-@testable import ConvergeReport
 import Foundation
 import Testing
+
+@testable import ConvergeReport
 
 /// Renders the sample report (payloads included) in real headless Chromium through
 /// `scripts/check_report_browser.sh`, then checks the live DOM. Needs `apt-get install -y chromium`;
@@ -23,8 +24,10 @@ struct BrowserTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", Self.repositoryRoot.appendingPathComponent("scripts/check_report_browser.sh").path,
-                             reportURL.path, artifacts.path]
+        process.arguments = [
+            "bash", Self.repositoryRoot.appendingPathComponent("scripts/check_report_browser.sh").path,
+            reportURL.path, artifacts.path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

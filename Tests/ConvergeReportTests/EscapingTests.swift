@@ -1,8 +1,9 @@
 import ConvergeCore
 import ConvergeDetection
 import ConvergeStatistics
-@testable import ConvergeReport
 import Testing
+
+@testable import ConvergeReport
 
 @Suite("Escaping")
 struct EscapingTests {
@@ -56,11 +57,15 @@ struct EscapingTests {
             BandChart(title: p, subtitle: p, yTitle: p, series: [BandSeries(label: p, mean: [0.5, 0.4], low: [0.4, 0.3], high: [0.6, 0.5])]).svg(),
             RateChart(title: p, subtitle: p, rates: [RateEstimate(label: p, rate: ConvergenceRate(converged: 3, total: 5))]).svg(),
             OnsetHistogram(title: p, groups: [OnsetGroup(label: p, outcome: onsets)], turnCount: 8).svg(),
-            TSNEMapChart(title: p, subtitle: p, points: [
-                TSNEPoint(x: 0, y: 0, conversation: 1, turn: 0, agent: nil, isSeed: true, label: p),
-                TSNEPoint(x: 1, y: 2, conversation: 1, turn: 1, agent: .a, isSeed: false, label: p),
-            ]).svg(),
-            HeatmapChart(title: p, subtitle: p, matrix: SimilarityMatrix(label: p, values: [[1, 0.5], [0.5, 1]]), onsets: [TurnMarker(turn: 2, label: p)]).svg(),
+            TSNEMapChart(
+                title: p, subtitle: p,
+                points: [
+                    TSNEPoint(x: 0, y: 0, conversation: 1, turn: 0, agent: nil, isSeed: true, label: p),
+                    TSNEPoint(x: 1, y: 2, conversation: 1, turn: 1, agent: .a, isSeed: false, label: p),
+                ]
+            ).svg(),
+            HeatmapChart(title: p, subtitle: p, matrix: SimilarityMatrix(label: p, values: [[1, 0.5], [0.5, 1]]), onsets: [TurnMarker(turn: 2, label: p)])
+                .svg(),
         ]
         for (index, svg) in svgs.enumerated() {
             expectOnlyEscaped(svg, where: "chart kind \(index)")

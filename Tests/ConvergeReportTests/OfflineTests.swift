@@ -1,6 +1,7 @@
-@testable import ConvergeReport
 import Foundation
 import Testing
+
+@testable import ConvergeReport
 
 @Suite("Self-contained page")
 struct OfflineTests {

@@ -1,12 +1,14 @@
-@testable import ConvergeReport
 import ConvergeCore
 import ConvergeDetection
 import ConvergeStatistics
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+@testable import ConvergeReport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Fails the parse on the first error and remembers the root element and its namespace.
 private final class RootCollector: NSObject, XMLParserDelegate {

@@ -64,7 +64,8 @@ enum SampleReport {
         let onset: Int? = id % 3 == 0 ? nil : 6 + id
         let records = (1...turns).map { turn -> TurnRecord in
             let looping = onset.map { turn >= $0 } ?? false
-            var text = looping
+            var text =
+                looping
                 ? "and the sea said the same thing again, the same thing again, the same thing"
                 : "Turn \(turn) wanders: the keeper wrote about gulls, tides and \(turn * 7 % 13) lanterns.\nA second line."
             if id == 1, turn % 4 == 1 { text += " " + Payload.combined }

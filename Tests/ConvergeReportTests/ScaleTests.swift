@@ -1,5 +1,6 @@
-@testable import ConvergeReport
 import Testing
+
+@testable import ConvergeReport
 
 @Suite("Paper-sized run")
 struct ScaleTests {

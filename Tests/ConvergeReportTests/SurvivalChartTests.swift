@@ -1,6 +1,7 @@
-@testable import ConvergeReport
 import Foundation
 import Testing
+
+@testable import ConvergeReport
 
 /// The Kaplan–Meier chart of `comparison.html`.
 @Suite struct SurvivalChartTests {

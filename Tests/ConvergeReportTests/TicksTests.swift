@@ -1,5 +1,7 @@
-@testable import ConvergeReport
+import Foundation
 import Testing
+
+@testable import ConvergeReport
 
 @Suite("Axis ticks")
 struct TicksTests {
@@ -28,5 +30,3 @@ struct TicksTests {
     private func floorLog10(_ x: Double) -> Double { (log10(x) + 1e-9).rounded(.down) }
     private func pow10(_ x: Double) -> Double { pow(10, x) }
 }
-
-import Foundation

@@ -8,8 +8,8 @@ import Testing
     @Test func fillsTheLeadingRunOfSuccessfulTurns() throws {
         let records = [
             record(0, 1, text: "a"), record(1, 1, text: "x"), record(0, 2, text: "b"),
-            record(0, 4, text: "gap"),                        // after a gap: generated again
-            record(1, 2, text: "failed", finish: .error),      // failed: generated again
+            record(0, 4, text: "gap"),  // after a gap: generated again
+            record(1, 2, text: "failed", finish: .error),  // failed: generated again
             record(1, 3, text: "orphan"),
         ]
         let resumed = try ResumeState.apply(records, to: plan)

@@ -14,12 +14,16 @@ import Testing
 
     static let accepted: [Case] = [
         Case(label: "Slurm --array=0-2", environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"], expected: (1, 3)),
-        Case(label: "Slurm --array=0-2 with MIN and MAX", environment: [
-            "SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "2",
-        ], expected: (2, 3)),
-        Case(label: "Slurm --array=1-3 counts from MIN", environment: [
-            "SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "3",
-        ], expected: (0, 3)),
+        Case(
+            label: "Slurm --array=0-2 with MIN and MAX",
+            environment: [
+                "SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "2",
+            ], expected: (2, 3)),
+        Case(
+            label: "Slurm --array=1-3 counts from MIN",
+            environment: [
+                "SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "3",
+            ], expected: (0, 3)),
         Case(label: "Slurm with a matching auto/N", environment: ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "4"], count: 4, expected: (0, 4)),
         Case(label: "Kubernetes Indexed Job", environment: ["JOB_COMPLETION_INDEX": "4"], count: 5, expected: (4, 5)),
     ]
@@ -28,9 +32,11 @@ import Testing
         Case(label: "no scheduler", environment: [:]),
         Case(label: "variables set to nothing", environment: ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""], count: 2),
         Case(label: "Slurm job that is not an array", environment: ["SLURM_ARRAY_TASK_ID": "0"]),
-        Case(label: "Slurm array with a step", environment: [
-            "SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "4",
-        ]),
+        Case(
+            label: "Slurm array with a step",
+            environment: [
+                "SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "4",
+            ]),
         Case(label: "Slurm MIN without MAX", environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_MIN": "1"]),
         Case(label: "Slurm ID past the count", environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "3"]),
         Case(label: "Slurm ID that is not a number", environment: ["SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "3"]),

@@ -1,6 +1,7 @@
-@testable import ConvergeTSNE
 import Foundation
 import Testing
+
+@testable import ConvergeTSNE
 
 /// Laws of the cost function: the gradient is the derivative of the KL divergence, and Barnes-Hut
 /// with θ = 0 over all neighbours is the exact gradient.
@@ -49,8 +50,10 @@ struct TSNEGradientTests {
             p: Affinities.sparse(neighbors: neighbors, perplexity: perplexity, threads: 2), count: n, theta: 0, threads: 2)
         var g1 = [Double](repeating: 0, count: 2 * n), g2 = g1
         let (kl1, kl2) = positions.withUnsafeBufferPointer { y in
-            (g1.withUnsafeMutableBufferPointer { exact.evaluate(positions: y, gradient: $0, exaggeration: 12, computeError: true) },
-             g2.withUnsafeMutableBufferPointer { barnesHut.evaluate(positions: y, gradient: $0, exaggeration: 12, computeError: true) })
+            (
+                g1.withUnsafeMutableBufferPointer { exact.evaluate(positions: y, gradient: $0, exaggeration: 12, computeError: true) },
+                g2.withUnsafeMutableBufferPointer { barnesHut.evaluate(positions: y, gradient: $0, exaggeration: 12, computeError: true) }
+            )
         }
         for e in 0..<(2 * n) { #expect(abs(g1[e] - g2[e]) <= 1e-9 * max(1, abs(g1[e]))) }
         #expect(abs(kl1 - kl2) <= 1e-6 * abs(kl1))

@@ -19,8 +19,9 @@ struct TSNEQualityTests {
         #expect(result.method == method)
         #expect(result.effectivePerplexity == 30)
         let trust = try trustworthiness(high: fixture.points, low: result.coordinates, k: 10)
-        print("\(name) \(method): KL \(result.klDivergence) (sklearn \(reference.kl_divergence)), "
-            + "T \(trust) (sklearn \(reference.trustworthiness))")
+        print(
+            "\(name) \(method): KL \(result.klDivergence) (sklearn \(reference.kl_divergence)), "
+                + "T \(trust) (sklearn \(reference.trustworthiness))")
         #expect(abs(result.klDivergence - reference.kl_divergence) <= 0.10 * reference.kl_divergence)
         #expect(abs(trust - reference.trustworthiness) <= 0.02)
     }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// An atlas that `converge atlas` wrote is linked from the page of its directory and served as it
 /// is, under its own policy; a directory without one is a 404.

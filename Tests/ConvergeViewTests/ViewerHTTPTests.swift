@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The server-rendered pages and the live endpoint over plain HTTP, on runs written by hand.
 @Suite("converge view over HTTP", .serialized, .timeLimit(.minutes(2)))

@@ -1,9 +1,11 @@
-@testable import ConvergeView
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+@testable import ConvergeView
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A directory of runs written by hand (no model needed) and a viewer serving it on a free port.
 enum ViewerHarness {

@@ -7,9 +7,10 @@ struct AtlasMapChart {
     static let coloured = Palette.categorical.count - 1
 
     func svg() -> String {
-        let legend = clusterNames.prefix(Self.coloured).enumerated().map { index, name in
-            LegendItem(label: "\(index + 1). " + excerpt(name, limit: 40), swatch: .marker(.circle, fill: Palette.color(index), stroke: "#FFFFFF"))
-        } + (clusterNames.count > Self.coloured ? [LegendItem(label: "other clusters", swatch: .marker(.circle, fill: "#B0B0B0", stroke: "#FFFFFF"))] : [])
+        let legend =
+            clusterNames.prefix(Self.coloured).enumerated().map { index, name in
+                LegendItem(label: "\(index + 1). " + excerpt(name, limit: 40), swatch: .marker(.circle, fill: Palette.color(index), stroke: "#FFFFFF"))
+            } + (clusterNames.count > Self.coloured ? [LegendItem(label: "other clusters", swatch: .marker(.circle, fill: "#B0B0B0", stroke: "#FFFFFF"))] : [])
         let canvas = SVGCanvas(height: 560, title: "Loop spans, t-SNE of their embeddings", legend: legend, margins: (40, 20, 40))
         let area = canvas.plot
         let pad = 12.0

@@ -45,7 +45,8 @@ public struct BandChart: Sendable {
             let points = series.mean.enumerated().map { turn, value in
                 value.map { (x: axes.x(Double(turn + 1)), y: axes.y($0)) }
             }
-            return #"<path d="\#(polylinePath(points))" fill="none" stroke="\#(Palette.color(index))" stroke-width="2" stroke-linejoin="round"><title>\#(series.label)</title></path>"#
+            return
+                #"<path d="\#(polylinePath(points))" fill="none" stroke="\#(Palette.color(index))" stroke-width="2" stroke-linejoin="round"><title>\#(series.label)</title></path>"#
         }
         return canvas.document(axes.draw() + #"<g class="cv-bands">\#(bands)</g><g class="cv-series">\#(lines)</g>"#)
     }

@@ -61,7 +61,8 @@ public struct HeatmapChart: Sendable {
             let at = Double(onset.turn - matrix.firstTurn) * cell
             let dash: Markup = index == 0 ? .empty : #" stroke-dasharray="3 3""#
             let style: Markup = #"stroke="white" stroke-width="1.2"\#(dash)"#
-            return #"<g><title>\#(onset.label) (turn \#(onset.turn))</title><line x1="\#(area.x + at)" y1="\#(area.y)" x2="\#(area.x + at)" y2="\#(area.bottom)" \#(style)/><line x1="\#(area.x)" y1="\#(area.y + at)" x2="\#(area.right)" y2="\#(area.y + at)" \#(style)/></g>"#
+            return
+                #"<g><title>\#(onset.label) (turn \#(onset.turn))</title><line x1="\#(area.x + at)" y1="\#(area.y)" x2="\#(area.x + at)" y2="\#(area.bottom)" \#(style)/><line x1="\#(area.x)" y1="\#(area.y + at)" x2="\#(area.right)" y2="\#(area.y + at)" \#(style)/></g>"#
         }
         return parts.joined()
     }

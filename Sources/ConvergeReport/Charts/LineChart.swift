@@ -87,7 +87,8 @@ public struct LineChart: Sendable {
         let parts: [Markup] = series.enumerated().compactMap { index, series in
             guard let threshold = series.threshold else { return nil }
             let y = axes.y(threshold)
-            return #"<line x1="\#(axes.area.x)" y1="\#(y)" x2="\#(axes.area.right)" y2="\#(y)" stroke="\#(Palette.color(index))" stroke-width="1.2" stroke-dasharray="6 4" opacity="0.85"><title>\#(series.label) threshold \#(String(threshold))</title></line>"#
+            return
+                #"<line x1="\#(axes.area.x)" y1="\#(y)" x2="\#(axes.area.right)" y2="\#(y)" stroke="\#(Palette.color(index))" stroke-width="1.2" stroke-dasharray="6 4" opacity="0.85"><title>\#(series.label) threshold \#(String(threshold))</title></line>"#
         }
         return #"<g class="cv-thresholds">\#(parts)</g>"#
     }
@@ -101,7 +102,8 @@ public struct LineChart: Sendable {
             let dots: [Markup] = points.compactMap { point in
                 point.map { #"<circle cx="\#($0.x)" cy="\#($0.y)" r="2.2" fill="\#(color)"/>"# }
             }
-            return #"<g><title>\#(series.label)</title><path d="\#(polylinePath(points))" fill="none" stroke="\#(color)" stroke-width="1.8" stroke-linejoin="round"/>\#(dots)</g>"#
+            return
+                #"<g><title>\#(series.label)</title><path d="\#(polylinePath(points))" fill="none" stroke="\#(color)" stroke-width="1.8" stroke-linejoin="round"/>\#(dots)</g>"#
         }
         return #"<g class="cv-series">\#(parts)</g>"#
     }

@@ -51,7 +51,9 @@ public struct RateChart: Sendable {
             let color = Palette.color(index)
             let (x0, x1, px) = (x(rate.ciLow), x(rate.ciHigh), x(rate.fraction))
             parts.append(#"<text x="\#(area.x - 10)" y="\#(cy + 4)" text-anchor="end">\#(estimate.label)</text>"#)
-            parts.append(#"<g stroke="\#(color)" stroke-width="2"><line x1="\#(x0)" y1="\#(cy)" x2="\#(x1)" y2="\#(cy)"/><line x1="\#(x0)" y1="\#(cy - 6)" x2="\#(x0)" y2="\#(cy + 6)"/><line x1="\#(x1)" y1="\#(cy - 6)" x2="\#(x1)" y2="\#(cy + 6)"/></g>"#)
+            parts.append(
+                #"<g stroke="\#(color)" stroke-width="2"><line x1="\#(x0)" y1="\#(cy)" x2="\#(x1)" y2="\#(cy)"/><line x1="\#(x0)" y1="\#(cy - 6)" x2="\#(x0)" y2="\#(cy + 6)"/><line x1="\#(x1)" y1="\#(cy - 6)" x2="\#(x1)" y2="\#(cy + 6)"/></g>"#
+            )
             parts.append(#"<circle cx="\#(px)" cy="\#(cy)" r="5" fill="\#(color)" stroke="white" stroke-width="1"/>"#)
             let summary = "\(rate.converged)/\(rate.total) " + percent(rate.fraction) + " [" + percent(rate.ciLow) + ", " + percent(rate.ciHigh) + "]"
             parts.append(#"<text class="cv-note" x="\#(area.right + 8)" y="\#(cy + 4)">\#(summary)</text>"#)

@@ -42,7 +42,8 @@ public struct SurvivalChart: Sendable {
             let line = steps(curve.times, curve.survival, axes)
             let top = steps(curve.times, curve.upper, axes), bottom = steps(curve.times, curve.lower, axes)
             let band = (top + bottom.reversed()).map { svgNumber($0.x) + "," + svgNumber($0.y) }.joined(separator: " ")
-            return #"<g><title>\#(curve.label)</title><polygon points="\#(band)" fill="\#(color)" fill-opacity="0.12" stroke="none"/><path d="\#(polylinePath(line))" fill="none" stroke="\#(color)" stroke-width="1.8"/></g>"#
+            return
+                #"<g><title>\#(curve.label)</title><polygon points="\#(band)" fill="\#(color)" fill-opacity="0.12" stroke="none"/><path d="\#(polylinePath(line))" fill="none" stroke="\#(color)" stroke-width="1.8"/></g>"#
         }
         return canvas.document(axes.draw() + #"<g class="cv-series">\#(parts)</g>"#)
     }

@@ -9,7 +9,8 @@ public let atlasContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-i
 /// - Returns: the complete `atlas.html` text.
 public func renderAtlasReport(_ input: AtlasReportInput) -> String {
     let csp = atlasContentSecurityPolicy
-    let map: Markup = input.points.isEmpty
+    let map: Markup =
+        input.points.isEmpty
         ? "<p>Too few spans for a map.</p>"
         : "<figure>\(Markup(trusted: AtlasMapChart(points: input.points, clusterNames: input.clusters.map(\.name)).svg()))</figure>"
     let clusters: [Markup] = input.clusters.enumerated().map { index, cluster in

@@ -8,12 +8,16 @@ public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
     let sections: [Markup] = input.sections.map { section in
         let chart = RateChart(title: "Converged, \(section.detector) detector", rates: section.rates).svg()
         let survival = SurvivalChart(title: "Time to loop, \(section.detector) detector", curves: section.survival, lastTurn: section.lastTurn).svg()
-        let paired: Markup = section.pairedRows.isEmpty ? .empty : """
+        let paired: Markup =
+            section.pairedRows.isEmpty
+            ? .empty
+            : """
             <h3>Paired tests</h3>\(table(["pair", "pairs", "first only", "second only", "McNemar p", "Holm p", "onset Wilcoxon p", "Holm p"], section.pairedRows))
             """
-        let regression: Markup = section.regressionNote.map { note in
-            "<h3>Logistic regression</h3><p>\(note)</p>\(table(["term", "log-odds", "SE", "z", "p"], section.regressionRows))"
-        } ?? .empty
+        let regression: Markup =
+            section.regressionNote.map { note in
+                "<h3>Logistic regression</h3><p>\(note)</p>\(table(["term", "log-odds", "SE", "z", "p"], section.regressionRows))"
+            } ?? .empty
         return """
             <section class="panel" style="display:block">
             <h2>\(section.detector) detector</h2>

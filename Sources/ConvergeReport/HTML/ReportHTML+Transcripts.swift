@@ -2,7 +2,8 @@ import ConvergeCore
 
 /// One collapsible block per conversation: the detectors' verdicts, its charts and its transcript.
 func conversationsSection(_ input: ReportInput) -> Markup {
-    let toolbar: Markup = #"<p class="toolbar"><button type="button" data-expand="all">Expand all</button><button type="button" data-expand="none">Collapse all</button></p>"#
+    let toolbar: Markup =
+        #"<p class="toolbar"><button type="button" data-expand="all">Expand all</button><button type="button" data-expand="none">Collapse all</button></p>"#
     let blocks: [Markup] = input.conversations.map { conversationBlock($0, input: input) }
     return "<h2>Conversations</h2>\(toolbar)\(blocks)"
 }
@@ -38,7 +39,8 @@ private func transcript(_ conversation: ConversationReport) -> Markup {
         let state = converged.isEmpty ? "" : " converged"
         let tags: [Markup] = converged.map { #"<span class="tag yes">\#($0.detector): converged</span>"# }
         let meta = "\(turn.model) · \(turn.tokens) tokens · \(turn.finishReason.rawValue)"
-        items.append("""
+        items.append(
+            """
             <li class="turn \(side)\(state)" id="conv-\(conversation.id)-turn-\(turn.turn)">\
             <div class="who"><b>Turn \(turn.turn) · \(turn.agent.rawValue)</b> · \(meta)\(tags)</div>\
             <div class="text">\(turn.text)</div></li>

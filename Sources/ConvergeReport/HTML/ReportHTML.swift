@@ -7,7 +7,8 @@
 /// - Returns: the complete `report.html` text.
 public func renderReport(_ input: ReportInput) -> String {
     let charts = runCharts(input)
-    let csp = "default-src 'none'; style-src 'unsafe-inline'; script-src \(ReportScript.cspHash); "
+    let csp =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src \(ReportScript.cspHash); "
         + "img-src data:; base-uri 'none'; form-action 'none'"
     let page: Markup = """
         \(pageHead(title: "converge report: \(input.title)", csp: csp))

@@ -35,7 +35,8 @@ func writeAtomically(_ data: Data, to url: URL) throws(ReportError) {
     do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-        throw ReportError(code: .cannotCreateDirectory, message: "cannot create \(directory.path): \(error.localizedDescription)", path: directory.path, underlying: error)
+        throw ReportError(
+            code: .cannotCreateDirectory, message: "cannot create \(directory.path): \(error.localizedDescription)", path: directory.path, underlying: error)
     }
     do {
         try data.write(to: url, options: .atomic)

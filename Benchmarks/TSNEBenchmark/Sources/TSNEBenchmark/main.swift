@@ -7,7 +7,8 @@ import Foundation
 // iterations and the coordinates (for the caller to score).
 let arguments = CommandLine.arguments
 guard arguments.count >= 5, let n = Int(arguments[2]), let d = Int(arguments[3]),
-      let method = TSNEConfiguration.Method(rawValue: arguments[4]) else {
+    let method = TSNEConfiguration.Method(rawValue: arguments[4])
+else {
     FileHandle.standardError.write(Data("usage: TSNEBenchmark FILE.f32 N D automatic|exact|barnesHut [THREADS]\n".utf8))
     exit(64)
 }
