@@ -3,7 +3,7 @@
 # exited 0 (--dependency=afterok). Prints both job ids.
 #
 #   CONVERGE_ROOT=/shared/runs/study CONVERGE_SHARDS=8 \
-#   CONVERGE_EXPERIMENT=experiments/temperature.yaml deploy/slurm/submit.sh
+#   CONVERGE_EXPERIMENT=experiments/temperature-top-p.yaml deploy/slurm/submit.sh
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
