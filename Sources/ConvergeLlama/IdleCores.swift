@@ -22,12 +22,13 @@ public struct IdleCores: Sendable, Equatable {
     /// - Parameter window: seconds between the two snapshots.
     public static func measure(window: Double = 0.2) -> IdleCores {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if let first = cpuTimes() {
+        if let first = cpuTimes(), let ownFirst = ownTicks() {
             Thread.sleep(forTimeInterval: window)
-            if let second = cpuTimes(), second.total > first.total {
-                let fraction = Double(second.idle - first.idle) / Double(second.total - first.total)
-                let method = "/proc/stat over \(Int(window * 1000)) ms"
-                return IdleCores(idle: min(max(fraction, 0), 1) * Double(cores), cores: cores, method: method)
+            if let second = cpuTimes(), let ownSecond = ownTicks(), second.total > first.total {
+                let fraction = idleShare(
+                    idle: second.idle - first.idle, own: ownSecond - ownFirst, total: second.total - first.total)
+                let method = "/proc/stat over \(Int(window * 1000)) ms, this process's own work counted idle"
+                return IdleCores(idle: fraction * Double(cores), cores: cores, method: method)
             }
         }
         let loadText = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
@@ -42,6 +43,27 @@ public struct IdleCores: Sendable, Equatable {
 
     /// One line for provenance, e.g. `1.96 of 2 cores idle (/proc/stat over 200 ms)`.
     public var reason: String { String(format: "%.2f of %d cores idle (%@)", idle, cores, method) }
+
+    /// The share of the window the cores were free for a run: idle time plus this process's own work.
+    /// The measurement can run while the same process hashes or loads its models on another thread, and
+    /// that work must not make the run think its own cores are taken (it chose 1 thread on an idle
+    /// machine right after `scripts/paper.sh`'s build).
+    static func idleShare(idle: UInt64, own: UInt64, total: UInt64) -> Double {
+        guard total > 0 else { return 0 }
+        return min(Double(idle + own) / Double(total), 1)
+    }
+
+    /// User plus system ticks of this process so far, from `/proc/self/stat` (the same clock ticks as
+    /// `/proc/stat`).
+    private static func ownTicks() -> UInt64? {
+        guard let text = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        // After the command name: state is field 3, utime field 14 and stime field 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = UInt64(fields[11]), let system = UInt64(fields[12]) else { return nil }
+        return user + system
+    }
 
     /// The aggregate `cpu` line of `/proc/stat`: idle (idle + iowait) and total jiffies.
     private static func cpuTimes() -> (idle: UInt64, total: UInt64)? {
