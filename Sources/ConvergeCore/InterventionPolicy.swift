@@ -11,6 +11,9 @@ public struct InterventionPolicy: Codable, Sendable, Equatable {
         case loop
         /// The study's rule (needs the sentence embedder for its cosine threshold).
         case study
+        /// No detector: fires once, after the last replayed turn of a branched run, so the action
+        /// is what the branch changes (`converge branch --inject`, an experiment's `branch:`).
+        case branch
     }
 
     /// What is done when the detector fires.

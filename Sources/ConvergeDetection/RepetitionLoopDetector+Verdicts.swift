@@ -1,3 +1,5 @@
+public import ConvergeMetrics
+
 /// The three loop verdicts and the per-conversation loop figures (docs/METRICS.md, "Verdicts"),
 /// all read from one history of looping turns so they cannot disagree about what looped.
 extension RepetitionLoopDetector.Tracker {
@@ -49,5 +51,19 @@ extension RepetitionLoopDetector.Tracker {
         guard history.lastTurn > 0 else { return 0 }
         let inLoops = history.loops(minimumTurns: detector.minimumLoopTurns).reduce(0) { $0 + $1.end - $1.start + 1 }
         return Double(inLoops) / Double(history.lastTurn)
+    }
+}
+
+extension RepetitionLoopDetector {
+    /// Whether the conversation is looping at each turn t: the looping-at-the-end verdict of its
+    /// first t turns. What a branch condition selects on and what its escape share reads.
+    /// - Parameter series: the per-turn metrics in turn order.
+    /// - Returns: one flag per row.
+    public func loopingByTurn(_ series: [TurnMetrics]) -> [Bool] {
+        var tracker = makeTracker()
+        return series.map { row in
+            _ = tracker.append(row)
+            return tracker.loopingAtEnd.converged
+        }
     }
 }

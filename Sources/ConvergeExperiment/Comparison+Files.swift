@@ -7,7 +7,8 @@ public import Foundation
 
 extension Comparison {
     /// Writes `comparison.json` (everything), `comparison.csv` (one row per pairwise test),
-    /// `conditions.csv` (one row per condition and detector) and `comparison.html` (the same as a
+    /// `conditions.csv` (one row per condition and detector), `persistence.csv` (one row per branch
+    /// condition, when there are any) and `comparison.html` (the same as a
     /// page with rate charts) into the experiment directory.
     /// - Returns: the files written.
     /// - Throws: `ConvergeError` (code `.io`).
@@ -15,11 +16,12 @@ extension Comparison {
     public func write(to directory: URL) throws -> [URL] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let files: [(String, Data)] = [
-            ("comparison.json", try encoder.encode(self)),
-            ("comparison.csv", Data(pairsCSV.utf8)),
-            ("conditions.csv", Data(conditionsCSV.utf8)),
-        ]
+        let files: [(String, Data)] =
+            [
+                ("comparison.json", try encoder.encode(self)),
+                ("comparison.csv", Data(pairsCSV.utf8)),
+                ("conditions.csv", Data(conditionsCSV.utf8)),
+            ] + (persistence.isEmpty ? [] : [("persistence.csv", Data(persistenceCSV.utf8))])
         var written = try files.map { name, data in
             let url = directory.appendingPathComponent(name)
             do { try data.write(to: url, options: .atomic) } catch {
@@ -70,6 +72,23 @@ extension Comparison {
                     c.detector, c.condition, String(c.converged), String(c.total), Self.number(c.fraction), Self.number(c.ciLow),
                     Self.number(c.ciHigh), String(c.onsets.count), Self.number(s?.median), Self.number(s?.lowerQuartile),
                     Self.number(s?.upperQuartile), Self.number(s?.mean), Self.number(c.kaplanMeier?.median),
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var persistenceCSV: String {
+        var lines = [
+            "condition,parent,from_turn,within,branches,escaped,fraction,ci95_low,ci95_high,clusters,parent_total,parent_escaped,parent_fraction,parent_ci95_low,parent_ci95_high"
+        ]
+        for p in persistence {
+            let b = p.branched
+            let s = p.spontaneous
+            lines.append(
+                [
+                    p.condition, p.parent ?? "", String(p.fromTurn), String(p.within), String(b.total), String(b.successes), Self.number(b.fraction),
+                    Self.number(b.ciLow), Self.number(b.ciHigh), String(b.clusters), s.map { String($0.total) } ?? "",
+                    s.map { String($0.converged) } ?? "", Self.number(s?.fraction), Self.number(s?.ciLow), Self.number(s?.ciHigh),
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

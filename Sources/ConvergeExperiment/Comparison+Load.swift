@@ -40,12 +40,13 @@ extension Comparison {
     ///   - directory: the experiment directory.
     ///   - detectors: detector settings; nil keeps each condition's saved ones (the calibrated defaults for a new analysis).
     ///   - control: compare each condition with this one only.
+    ///   - escapeWithin: K of the branch conditions' escape share.
     ///   - embedder: opens the embedder, called only when an analysis must be computed.
     ///   - announce: told each condition whose analysis is computed now.
     ///   - warn: told each condition left out and each warning from loading a condition.
     /// - Throws: what loading or analysing a condition throws; `ConvergeError` for an unknown control.
     public static func load(
-        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, embedder: () async throws -> any Embedder,
+        _ directory: URL, detectors: ConvergenceDetectors?, control: String?, escapeWithin: Int = 5, embedder: () async throws -> any Embedder,
         announce: (String) -> Void, warn: (String) -> Void = { _ in }
     ) async throws -> Comparison {
         var inputs: [ConditionInput] = []
@@ -60,12 +61,12 @@ extension Comparison {
                 return made
             }
             if computed { announce(run.name) }
-            inputs.append(ConditionInput(name: run.name, summary: analysis.summary, manifestText: run.manifestText))
+            inputs.append(ConditionInput(name: run.name, summary: analysis.summary, metrics: analysis.metrics, manifestText: run.manifestText))
         }
         if let control, !inputs.contains(where: { $0.name == control }) {
             throw ConvergeError(
                 .invalidParameter, "--control \(control) is not a condition of \(directory.path) (have: \(inputs.map(\.name).joined(separator: ", ")))")
         }
-        return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, inputs: inputs, control: control)
+        return Comparison(experiment: directory.standardizedFileURL.lastPathComponent, inputs: inputs, control: control, escapeWithin: escapeWithin)
     }
 }

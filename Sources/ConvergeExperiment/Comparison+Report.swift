@@ -53,7 +53,8 @@ extension Comparison {
                 } ?? []
             )
         }
-        return ComparisonReportInput(title: experiment, method: method, design: design, warnings: warnings, sections: sections)
+        return ComparisonReportInput(
+            title: experiment, method: method, design: design, warnings: warnings, sections: sections, persistenceRows: persistence.map(\.cells))
     }
 
     private static func regressionNote(_ regression: SweepRegression) -> String {

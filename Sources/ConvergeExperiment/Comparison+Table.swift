@@ -34,6 +34,14 @@ extension Comparison {
             }
             lines.append("")
         }
+        if !persistence.isEmpty {
+            lines.append("Persistence: branches of conversations looping at the branch turn, escaped = not looping K turns later")
+            for outcome in persistence {
+                let c = outcome.cells
+                lines.append("  \(c[0]): at turn \(c[1]), within \(c[2]): \(c[3]) escaped, \(c[4]) \(c[5]); \(c[6]) left alone: \(c[7]), \(c[8]) \(c[9])")
+            }
+            lines.append("")
+        }
         lines.append("Tests: " + method + ".")
         return lines.joined(separator: "\n") + "\n"
     }

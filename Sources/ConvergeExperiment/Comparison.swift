@@ -2,6 +2,8 @@ public import ConvergeAnalysis
 import ConvergeDetection
 import ConvergeMetrics
 import ConvergeStatistics
+import ConvergeStore
+import Foundation
 
 /// `converge compare`: every condition's convergence and the tests between them, for both detectors
 /// (docs/METRICS.md, "Comparing conditions"). Each detector's tests of one kind form one Holm family.
@@ -18,6 +20,10 @@ public struct Comparison: Codable, Sendable, Equatable {
     /// Per detector, the logistic regression of the verdict on the grid factors; empty unless the
     /// experiment is a sweep of at least three conditions.
     public var regressions: [SweepRegression]
+    /// Each branch condition's escape share next to its parent's (docs/ATLAS.md, "Persistence");
+    /// empty without branch conditions. Branch conditions hold only looping conversations, so they
+    /// take no part in the pairwise tests or the regression.
+    public var persistence: [PersistenceOutcome]
     /// Conditions generated with different arithmetic, or batch-dependent at different widths, one line each.
     public var warnings: [String]
     /// How the tests were run, for readers of the JSON.
@@ -35,7 +41,9 @@ public struct Comparison: Codable, Sendable, Equatable {
         Paired, when conditions share seeds: McNemar's exact binomial test on converged flags (statsmodels exact=True), \
         Wilcoxon signed-rank (scipy defaults: zero_method wilcox, method auto) on onsets (never converged = after the last turn) \
         and self-BLEU. Sweeps: logistic regression of the verdict on the grid factors, or on the condition when they are collinear (statsmodels Logit, Wald z). \
-        Holm correction per detector and test
+        Holm correction per detector and test. Branch conditions: the share of branches no longer looping K turns after \
+        the branch turn (loop detector, looping at the end of the turns so far), 95% CI by a cluster bootstrap over the \
+        branched conversations (2000 resamples, percentiles), next to the same share of those conversations left alone (Wilson CI)
         """
 
     /// Compares conditions from their analyses alone; conversations pair by seed and replicate.
@@ -70,10 +78,16 @@ public struct Comparison: Codable, Sendable, Equatable {
     ///   - experiment: the experiment's name.
     ///   - inputs: each condition, in experiment order.
     ///   - control: when set, each other condition is compared with this one only; otherwise every pair.
-    public init(experiment: String, inputs: [ConditionInput], control: String? = nil) {
+    ///   - escapeWithin: K of the branch conditions' escape share.
+    public init(experiment: String, inputs: [ConditionInput], control: String? = nil, escapeWithin: Int = 5) {
         self.experiment = experiment
         method = Self.methodNote
-        let selected = Self.selectPairs(inputs, control: control)
+        let unbranched = inputs.filter { $0.branch == nil }
+        persistence = inputs.compactMap { input in
+            let parentName = input.branch.map { URL(fileURLWithPath: $0.parent).lastPathComponent }
+            return PersistenceOutcome(input, parent: inputs.first { $0.name == parentName && $0.branch == nil }, within: escapeWithin)
+        }
+        let selected = Self.selectPairs(unbranched, control: control)
         let matches = selected.map { Self.match($0, $1) }
         design = Self.describeDesign(selected, matches)
         conditions = []
@@ -84,7 +98,7 @@ public struct Comparison: Codable, Sendable, Equatable {
             pairs += Self.pairs(selected, matches, outcomes: outcomes, inputs: inputs, detector: detector)
         }
         metricTests = Self.selfBLEUTests(selected, matches)
-        regressions = inputs.count >= 3 ? Self.detectors.compactMap { SweepRegression(inputs, detector: $0) } : []
+        regressions = unbranched.count >= 3 ? Self.detectors.compactMap { SweepRegression(unbranched, detector: $0) } : []
         warnings = Self.generationWarnings(inputs)
     }
 

@@ -1,5 +1,7 @@
 public import ConvergeAnalysis
+import ConvergeCore
 import ConvergeDetection
+public import ConvergeStore
 import Foundation
 
 /// What `converge compare` needs of one condition: each conversation's identity, length, verdicts
@@ -15,13 +17,23 @@ public struct ConditionInput: Sendable {
         public var selfBLEU: Double?
         /// Verdicts keyed by detector (`study`, `loop`).
         public var verdicts: [String: Verdict]
+        /// The transcript's conversation number; nil for a named conversation of another tool.
+        public var number: Int?
+        /// Whether the loop detector's looping-at-the-end verdict holds at each turn; what a branch
+        /// condition's escape share reads. Empty when the per-turn metrics were not loaded.
+        public var loopingByTurn: [Bool]
 
-        public init(seedIndex: Int?, replicate: Int?, turns: Int, selfBLEU: Double?, verdicts: [String: Verdict]) {
+        public init(
+            seedIndex: Int?, replicate: Int?, turns: Int, selfBLEU: Double?, verdicts: [String: Verdict], number: Int? = nil,
+            loopingByTurn: [Bool] = []
+        ) {
             self.seedIndex = seedIndex
             self.replicate = replicate
             self.turns = turns
             self.selfBLEU = selfBLEU
             self.verdicts = verdicts
+            self.number = number
+            self.loopingByTurn = loopingByTurn
         }
     }
 
@@ -43,26 +55,44 @@ public struct ConditionInput: Sendable {
     /// `run.json` flattened to dotted keys (`configuration.sampler.temperature`); arrays are kept as
     /// their JSON text. Empty for a transcript from another tool.
     public var settings: [String: Setting]
+    /// What the condition branches, from `run.json`; nil for a run that started from its seeds.
+    public var branch: RunBranch?
 
-    public init(name: String, conversations: [Conversation], settings: [String: Setting] = [:]) {
+    public init(name: String, conversations: [Conversation], settings: [String: Setting] = [:], branch: RunBranch? = nil) {
         self.name = name
         self.conversations = conversations
         self.settings = settings
+        self.branch = branch
     }
 
     /// A condition from its analysis and its `run.json` text.
     /// - Parameters:
     ///   - name: the condition's name.
     ///   - summary: its `summary.json`.
+    ///   - metrics: the per-turn metrics, in the summary's conversation order, for the escape share
+    ///     of branch conditions; empty when not loaded.
     ///   - manifestText: its `run.json`, nil when there is none.
-    public init(name: String, summary: AnalysisSummary, manifestText: String?) {
+    public init(name: String, summary: AnalysisSummary, metrics: [ConversationMetrics] = [], manifestText: String?) {
         self.name = name
-        conversations = summary.conversations.map { entry in
-            Conversation(
+        let loop = summary.detectorSettings.loop
+        conversations = summary.conversations.enumerated().map { position, entry in
+            let number: Int? =
+                switch entry.conversation {
+                case .number(let value): value
+                case .name: nil
+                }
+            return Conversation(
                 seedIndex: entry.seedIndex, replicate: entry.replicate, turns: entry.turns, selfBLEU: entry.selfBLEU,
-                verdicts: Dictionary(uniqueKeysWithValues: Comparison.detectors.map { detector in (detector, entry[Comparison.verdict(detector)]) }))
+                verdicts: Dictionary(uniqueKeysWithValues: Comparison.detectors.map { detector in (detector, entry[Comparison.verdict(detector)]) }),
+                number: number, loopingByTurn: metrics.indices.contains(position) ? loop.loopingByTurn(metrics[position].series) : [])
         }
         settings = Self.settings(manifestText: manifestText)
+        branch = manifestText.flatMap { try? JSONDecoder().decode(BranchField.self, from: Data($0.utf8)).branch }
+    }
+
+    /// The one field of `run.json` read whole.
+    private struct BranchField: Decodable {
+        var branch: RunBranch?
     }
 
     /// `run.json` flattened; empty when there is none or it is not JSON.

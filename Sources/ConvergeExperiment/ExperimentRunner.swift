@@ -1,4 +1,5 @@
 import ConvergeCore
+import ConvergeDetection
 public import ConvergeRun
 public import ConvergeStore
 public import Foundation
@@ -57,9 +58,7 @@ public struct ExperimentRunner: Sendable {
         for (index, condition) in experiment.conditions.enumerated() {
             try Task.checkCancellation()
             announce(condition, index)
-            var session = RunSession(
-                configuration: condition.configuration, output: output.appendingPathComponent(condition.name),
-                resume: resume, threads: threads, verbose: verbose, command: command)
+            var session = try session(for: condition)
             // An unstarted condition has no run.json to recall its shard from, so the experiment's
             // own record decides it.
             session.threadsReason = threadsReason
@@ -67,6 +66,21 @@ public struct ExperimentRunner: Sendable {
             outcomes.append(try await session.run())
         }
         return outcomes
+    }
+
+    /// The run of one condition; a branch condition's starts from its parent's conversations that
+    /// loop at its turn, unless it already started (its run.json then says what it branches).
+    private func session(for condition: ExperimentCondition) throws -> RunSession {
+        let directory = output.appendingPathComponent(condition.name)
+        let started = FileManager.default.fileExists(atPath: directory.appendingPathComponent("run.json").path)
+        guard let branch = condition.branch, !(resume && started) else {
+            return RunSession(
+                configuration: condition.configuration, output: directory, resume: resume, threads: threads, verbose: verbose, command: command)
+        }
+        let start = try BranchStart(
+            parent: output.appendingPathComponent(branch.from), loopingAtTurn: branch.loopingAtTurn, configuration: condition.configuration,
+            detector: ConvergenceDetectors.calibrated.loop)
+        return start.session(output: directory, resume: resume, threads: threads, verbose: verbose, command: command)
     }
 
     /// Creates and locks the directory, then saves the file, or checks that a resumed one holds the

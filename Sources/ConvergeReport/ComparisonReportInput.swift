@@ -45,12 +45,22 @@ public struct ComparisonReportInput: Sendable {
     public var design: String
     public var warnings: [String]
     public var sections: [DetectorSection]
+    /// The columns of `persistenceRows`.
+    public static let persistenceHeader = [
+        "condition", "branched at turn", "escape within", "branches escaped", "share", "95% CI (cluster bootstrap)", "parent", "parent left alone",
+        "share", "95% CI (Wilson)",
+    ]
+    /// One row per branch condition: its escape share and its parent's; empty without branches.
+    public var persistenceRows: [[String]]
 
-    public init(title: String, method: String, design: String = "", warnings: [String] = [], sections: [DetectorSection]) {
+    public init(
+        title: String, method: String, design: String = "", warnings: [String] = [], sections: [DetectorSection], persistenceRows: [[String]] = []
+    ) {
         self.title = title
         self.method = method
         self.design = design
         self.warnings = warnings
         self.sections = sections
+        self.persistenceRows = persistenceRows
     }
 }

@@ -6,18 +6,19 @@ import Foundation
 /// The live detector behind an `InterventionPolicy`: the per-turn series and one of the two
 /// detectors, run turn by turn for each conversation (docs/EXPERIMENTS.md, "Interventions").
 public actor LiveDetectorObserver: TurnObserver {
-    private let trigger: InterventionPolicy.Trigger
+    /// The study's rule fires, else the repetition-loop detector.
+    private let usesStudyRule: Bool
     private let detectors: ConvergenceDetectors
     private let embedder: (any Embedder)?
     private var conversations: [Int: (series: TurnSeries, tracker: any ConvergenceTracker)] = [:]
 
     /// - Parameters:
-    ///   - trigger: which detector fires.
+    ///   - trigger: which detector fires: `.study`, else the loop detector.
     ///   - detectors: the thresholds of both detectors.
     ///   - embedder: the sentence embedder, needed by the study rule's cosine threshold; without
     ///     one the cosine column stays empty and never counts as below.
     public init(trigger: InterventionPolicy.Trigger, detectors: ConvergenceDetectors, embedder: (any Embedder)?) {
-        self.trigger = trigger
+        usesStudyRule = trigger == .study
         self.detectors = detectors
         self.embedder = embedder
     }
@@ -53,10 +54,7 @@ public actor LiveDetectorObserver: TurnObserver {
     }
 
     private func freshTracker() -> any ConvergenceTracker {
-        switch trigger {
-        case .loop: detectors.loop.makeTracker()
-        case .study: detectors.study.makeTracker()
-        }
+        usesStudyRule ? detectors.study.makeTracker() : detectors.loop.makeTracker()
     }
 
     private func embed(_ text: String) async throws -> TextEmbedding? {

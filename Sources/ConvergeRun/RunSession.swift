@@ -48,6 +48,10 @@ public struct RunSession: Sendable {
     public func run() async throws -> Outcome {
         if let problem = configuration.validationError() { throw ConvergeError(.invalidParameter, problem) }
         try LlamaThreads.check(threads)
+        if configuration.intervention?.trigger == .branch, branchOrigin == nil {
+            throw ConvergeError(
+                .invalidParameter, "intervention.trigger branch needs a branched run (converge branch, or an experiment condition with branch:)")
+        }
         let specA = try ModelSpec(parsing: configuration.modelA, defaultFor: .a)
         let specB = try ModelSpec(parsing: configuration.modelB, defaultFor: .b)
         let lock = try DirectoryLock.claim(output)
@@ -58,8 +62,7 @@ public struct RunSession: Sendable {
         var sized = configuration
         sized.parallel = max(1, min(configuration.parallel, plan.filter { $0.outputs.count < configuration.turns }.count))
         let agents = try await AgentBackends.load(specA, specB, run: sized, threads: threads, verbose: verbose)
-        var observer: LiveDetectorObserver?
-        if let policy = configuration.intervention { observer = try await LiveDetectorObserver.make(for: policy, threads: threads, verbose: verbose) }
+        let observer = try await interventionObserver()
         let engine = ConversationEngine(
             configuration: configuration, modelA: agents.a, modelB: agents.b, observer: observer,
             relay: configuration.relayDirectory.map { FileRelay(directory: URL(fileURLWithPath: $0)) })
@@ -103,8 +106,10 @@ public struct RunSession: Sendable {
             throw ConvergeError(.resume, "\(output.path) already holds a run; pass --resume to continue it, or choose another --out", value: output.path)
         }
         guard hasTranscript else {
-            guard !replayed.isEmpty else { return (shard?.select(plan) ?? plan, nil) }
-            return (try ResumeState.apply(replayed, to: plan), replayed)
+            // A branch that died before its transcript existed replays its parent again.
+            let replay = try replayed.isEmpty ? branchOrigin.map { try BranchStart.replayed(by: $0, replicates: configuration.replicates) } ?? [] : replayed
+            guard !replay.isEmpty else { return (shard?.select(plan) ?? plan, nil) }
+            return (try ResumeState.apply(replay, to: plan), replay)
         }
         // Opening cuts a partial or corrupt last line: the turn being written when the run died.
         _ = try TranscriptFile(url: transcriptURL)
@@ -135,6 +140,13 @@ public struct RunSession: Sendable {
                     hostname: current.machine.hostname)
             ]
         try recorded.write(to: manifestURL)
+    }
+
+    /// What fires the run's intervention policy: the live detector it names, or the branch turn.
+    private func interventionObserver() async throws -> (any TurnObserver)? {
+        guard let policy = configuration.intervention else { return nil }
+        guard policy.trigger == .branch else { return try await LiveDetectorObserver.make(for: policy, threads: threads, verbose: verbose) }
+        return branchOrigin.map { BranchTurnObserver(turn: $0.fromTurn) }
     }
 
     private var branchOrigin: RunBranch? {

@@ -11,21 +11,26 @@ struct BranchCommand: AsyncParsableCommand {
             Replays the first T turns of conversation N of the run in DIR exactly as its transcript \
             holds them, then generates turns T+1 onward under the settings given (temperature, \
             penalties, another model, more turns…); every setting not given is the parent's, from \
-            DIR/run.json. --replicates R (default 1) makes R branches. Replicate 0 keeps the parent \
-            conversation's identity and so its random stream: with no setting changed it reproduces \
-            the parent text for text (generation is batch-invariant, docs/INVARIANCE.md); replicate r \
-            draws the stream of replicate number parent + r. Writes a normal run directory whose \
-            run.json records `branch` (parent, conversation, seed_index, replicate, from_turn), so \
-            analyze, compare, report and view work on it unchanged. Docs: docs/ATLAS.md.
+            DIR/run.json. --inject TEXT makes turn T+1 continue TEXT instead of turn T's output. \
+            --replicates R (default 1) makes R branches of each conversation; repeat --conversation \
+            to branch several. Replicate 0 keeps the parent conversation's identity and so its \
+            random stream: with no setting changed it reproduces the parent text for text \
+            (generation is batch-invariant, docs/INVARIANCE.md); replicate r draws the stream of \
+            replicate number parent + r. Writes a normal run directory whose run.json records \
+            `branch` (parent, from_turn, and each origin's conversation, seed_index and replicate), \
+            so analyze, compare, report and view work on it unchanged, and `converge run --out OUT \
+            --resume` continues it. Docs: docs/ATLAS.md.
             """
     )
 
     @Argument(help: "The parent run directory.")
     var directory: String
-    @Option(help: "The parent transcript's `conversation` value.")
-    var conversation: String
+    @Option(help: "The parent transcript's `conversation` value (repeat the option for several).")
+    var conversation: [String]
     @Option(help: "Replay turns 1…T of the parent, then generate from T+1.")
     var fromTurn: Int
+    @Option(help: "A text that turn T+1 continues instead of turn T's output (recorded as an inject_seed intervention).")
+    var inject: String?
     @OptionGroup var settings: RunSettingOptions
     @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
     var threads: Int?
@@ -38,12 +43,12 @@ struct BranchCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let parent = URL(fileURLWithPath: directory)
             let start = try BranchStart(
-                parent: parent, conversation: conversation, fromTurn: fromTurn, settings: try settings.settings(),
-                replicates: settings.replicates)
+                parent: parent, conversations: conversation, fromTurn: fromTurn, settings: try settings.settings(),
+                replicates: settings.replicates, inject: inject)
             let output =
                 out.map { URL(fileURLWithPath: $0) }
                 ?? parent.standardizedFileURL.deletingLastPathComponent()
-                .appendingPathComponent("\(parent.standardizedFileURL.lastPathComponent)-branch-c\(conversation)-t\(fromTurn)")
+                .appendingPathComponent("\(parent.standardizedFileURL.lastPathComponent)-branch-c\(conversation.joined(separator: "-"))-t\(fromTurn)")
             var session = start.session(output: output, threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments)
             if threads == nil { session.threadsReason = "default: " + LlamaThreads.defaultReason }
             let ready = session

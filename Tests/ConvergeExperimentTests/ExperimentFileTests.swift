@@ -69,6 +69,27 @@ import Testing
         #expect(policy.action == .raiseTemperature && policy.temperature == 1.4 && policy.turns == 2 && policy.trigger == .loop)
     }
 
+    @Test func branchConditionKeepsItsRuleAndSettings() throws {
+        let file = try parse(
+            """
+            seed_count: 3
+            base: {turns: 8}
+            conditions:
+              - name: control
+              - name: hot
+                branch: {from: control, looping_at_turn: 4}
+                sampler: {temperature: 1.0}
+                replicates: 5
+              - name: inject
+                branch: {from: control, looping_at_turn: 4}
+                intervention: {action: inject_seed, trigger: branch}
+            """)
+        #expect(file.conditions.map(\.branch) == [nil, .init(from: "control", loopingAtTurn: 4), .init(from: "control", loopingAtTurn: 4)])
+        #expect(file.conditions[1].configuration.sampler.temperature == 1.0 && file.conditions[1].configuration.replicates == 5)
+        #expect(file.conditions[2].configuration.intervention?.trigger == .branch)
+        #expect(file.conditions[1].configuration.seeds == file.conditions[0].configuration.seeds)
+    }
+
     @Test func withoutGridOrConditionsOneBaseCell() throws {
         let file = try parse("seed_count: 3\n")
         #expect(file.conditions.map(\.name) == ["base"])
@@ -104,6 +125,22 @@ import Testing
         BadFile(text: "conditions:\n  - name: ..\n", message: "test.yaml:2: condition name '..' names a directory outside the condition's own; choose another"),
         BadFile(text: "conditions:\n  - name: .\n", message: "test.yaml:2: condition name '.' names a directory outside the condition's own; choose another"),
         BadFile(text: "seed_count: 0\n", message: "test.yaml:1: key 'seed_count' must be a whole number ≥ 1"),
+        BadFile(
+            text: "conditions:\n  - name: hot\n    branch: {from: control, looping_at_turn: 3}\n",
+            message: "test.yaml:2: condition 'hot': branch.from 'control' must name an earlier condition"),
+        BadFile(
+            text: "base: {turns: 6}\nconditions:\n  - name: control\n  - name: hot\n    branch: {from: control, looping_at_turn: 6}\n",
+            message: "test.yaml:4: condition 'hot': branch.looping_at_turn 6 leaves nothing to generate in 6 turns"),
+        BadFile(
+            text: "conditions:\n  - name: control\n  - name: hot\n    branch: {from: control, at_turn: 3}\n",
+            message: "test.yaml:4: unknown key 'branch.at_turn' (a branch takes 'from' and 'looping_at_turn')"),
+        BadFile(
+            text: "conditions:\n  - name: control\n  - name: hot\n    branch: {from: control, looping_at_turn: 0}\n",
+            message: "test.yaml:4: key 'branch.looping_at_turn' must be a whole number ≥ 1"),
+        BadFile(
+            text:
+                "conditions:\n  - name: c\n  - name: b1\n    branch: {from: c, looping_at_turn: 2}\n  - name: b2\n    branch: {from: b1, looping_at_turn: 3}\n",
+            message: "test.yaml:5: condition 'b2': branch.from 'b1' is itself a branch"),
         BadFile(text: "preset: huge\n", message: "test.yaml:1: key 'preset': unknown preset 'huge' (known: paper, quick)"),
     ])
     func invalidFileNamesKeyAndLine(_ bad: BadFile) {

@@ -27,6 +27,19 @@ import Testing
         #expect(result.loopShare == 16.0 / 25)
     }
 
+    /// Looping at turn t is the looping-at-the-end verdict of turns 1…t: an episode of k = 2
+    /// looping turns that runs at t, so a single looping turn is not yet a loop.
+    @Test func loopingByTurnIsLoopingAtTheEndOfEachPrefix() {
+        let series = rows(looping: 3...6, 9...9, 12...14, count: 15)
+        let flags = detector.loopingByTurn(series)
+        #expect(flags.enumerated().filter(\.element).map { $0.offset + 1 } == [4, 5, 6, 13, 14])
+        for turn in 1...15 {
+            var tracker = detector.makeTracker()
+            for row in series.prefix(turn) { _ = tracker.append(row) }
+            #expect(flags[turn - 1] == tracker.loopingAtEnd.converged, "turn \(turn)")
+        }
+    }
+
     @Test func aLoopToTheEndIsEveryLoopVerdict() {
         let result = verdicts(rows(looping: 20...25))
         for name in [VerdictName.loopingAtEnd, .dominantLoop, .everLooped] {

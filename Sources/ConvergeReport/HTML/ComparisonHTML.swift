@@ -30,11 +30,19 @@ public func renderComparisonReport(_ input: ComparisonReportInput) -> String {
             """
     }
     let warnings: [Markup] = input.warnings.map { "<p class=\"sub\"><strong>Warning:</strong> \($0)</p>" }
+    let persistence: Markup =
+        input.persistenceRows.isEmpty
+        ? ""
+        : """
+        <section><h2>Persistence: do branched loops escape?</h2>
+        \(table(ComparisonReportInput.persistenceHeader, input.persistenceRows))
+        </section>
+        """
     let page: Markup = """
         \(pageHead(title: "converge comparison: \(input.title)", csp: csp))
         <body>
         <header><h1>\(input.title)</h1><p class="sub">\(input.design)</p>\(warnings)<p class="sub">\(input.method)</p></header>
-        <main>\(sections)</main>
+        <main>\(sections)\(persistence)</main>
         </body>
         </html>
 
