@@ -13,17 +13,26 @@ public enum AtlasWorkflow {
     ///   - detectors: the detector settings behind the verdicts.
     ///   - embedder: the sentence embedder (MiniLM by default).
     ///   - warning: receives one line per problem that does not stop the atlas.
+    ///   - progress: receives one line as each run is embedded and before clustering.
     /// - Returns: the atlas.
     /// - Throws: `ConvergeError` for a missing or malformed run; what the embedder throws.
     public static func build(
-        _ directories: [URL], detectors: ConvergenceDetectors, embedder: any Embedder, warning: (String) -> Void
+        _ directories: [URL], detectors: ConvergenceDetectors, embedder: any Embedder, warning: (String) -> Void,
+        progress: (String) -> Void = { _ in }
     ) async throws -> Atlas {
         var runs: [(name: String, metrics: [ConversationMetrics])] = []
-        for source in try AtlasSources.runs(in: directories) {
+        let sources = try AtlasSources.runs(in: directories)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for (index, source) in sources.enumerated() {
             let run = try RunDirectory.load(source.url)
             run.warnings.forEach(warning)
             runs.append((source.name, try await ConversationMetrics.compute(run.conversations, embedder: embedder)))
+            let turns = run.conversations.reduce(0) { $0 + $1.outputs.count }
+            let elapsed = (clock.now - start).components.seconds
+            progress("run \(index + 1)/\(sources.count) \(source.name): \(run.conversations.count) conversations, \(turns) turns embedded · \(elapsed)s")
         }
+        progress("clustering the looping spans of \(runs.count) runs")
         return try Atlas.build(runs: runs, detectors: detectors, embedder: embedder.name)
     }
 

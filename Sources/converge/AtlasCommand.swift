@@ -38,7 +38,9 @@ struct AtlasCommand: AsyncParsableCommand {
             _ = try AtlasSources.runs(in: urls)
             let embedder = try await embedding.open()
             let atlas = try await cancellingOnSignals {
-                try await AtlasWorkflow.build(urls, detectors: settings, embedder: embedder) { StandardError.line("converge: warning: \($0)") }
+                try await AtlasWorkflow.build(
+                    urls, detectors: settings, embedder: embedder, warning: { StandardError.line("converge: warning: \($0)") },
+                    progress: { StandardError.line("converge: atlas: \($0)") })
             }
             let directory = URL(fileURLWithPath: out ?? directories[0])
             let title = urls.map(\.standardizedFileURL.lastPathComponent).joined(separator: ", ")

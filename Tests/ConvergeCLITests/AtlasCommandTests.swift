@@ -40,6 +40,7 @@ extension CLIRuns {
             for out in outs {
                 let result = try await converge(["atlas", run.path, "--out", out.path, "--threads", "1"])
                 #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stderrLines.contains { $0.hasPrefix("converge: atlas: run 1/1 ") && $0.contains("turns embedded") }, "\(result.stderr)")
             }
             let json = try outs.map { try Data(contentsOf: $0.appendingPathComponent("atlas.json")) }
             #expect(json[0] == json[1])
