@@ -11,12 +11,14 @@
 # inprocess: the default models in this process, --threads 1. http: Gemma and SmolLM2 each behind
 # its own llama-server on 127.0.0.1 (-t 1, --slots parallel sequences). One slot per server by
 # default: llama-server's Gemma is not batch-invariant (docs/INVARIANCE.md), so with several slots
-# the reference itself would not repeat. Kill delays are uniform in [0, start-up + 2·work/kills],
-# where start-up is a --resume of the finished reference (models load, nothing to do) and work is
-# the rest of the reference's wall time, so the kills spread over start-up, resume and generation
-# and the run is still unfinished at the last one. CONVERGE_BIN picks the binary (default: a
-# release build in .build-release). Prints one line per kill and a verdict per mode; exit 1 on
-# any difference.
+# the reference itself would not repeat. Start-up is timed as a --resume of the finished reference
+# (models load, nothing to do) and work as the rest of the reference's wall time. One kill in five
+# falls uniformly inside start-up; the others fall after it, uniformly in [start-up, start-up +
+# 2·work/kills), so the kills land in generation too, each attempt adds about work/kills of turns,
+# and the run is still unfinished at the last kill. Timing both on the machine as it is makes the
+# delays follow its load. CONVERGE_BIN picks the binary (default: a release build in
+# .build-release). Prints one line per kill, how many kills found new turns on disk, and a verdict
+# per mode; exit 1 on any difference.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 MODE=both KILLS=20 SEED=13 SEEDS=6 TURNS=6 MAX_TOKENS=16 PARALLEL=3 SLOTS=1
 while (($#)); do
@@ -81,13 +83,17 @@ torture() {
   "$CONVERGE" "${args[@]}" --out "$reference" --resume >>"$log" 2>&1
   startup=$((($(date +%s%N) - start) / 1000000))
   work=$((work > startup ? work - startup : 1))
-  local limit=$((startup + 2 * work / KILLS))
-  echo "[$name] reference: $((startup + work)) ms, start-up $startup ms; kill delays in [0, $limit) ms, seed $SEED"
+  local span=$((2 * work / KILLS > 1 ? 2 * work / KILLS : 1))
+  echo "[$name] reference: $((startup + work)) ms, start-up $startup ms; kill delays in [0, $startup) ms (1 in 5) or [$startup, $((startup + span))) ms, seed $SEED"
 
   RANDOM=$SEED
-  local kills=0 delay pid lines
+  local kills=0 delay pid lines previous=0 grew=0
   while ((kills < KILLS)); do
-    delay=$(((RANDOM * 32768 + RANDOM) % limit))
+    if ((RANDOM % 5 == 0)); then
+      delay=$(((RANDOM * 32768 + RANDOM) % (startup > 0 ? startup : 1)))
+    else
+      delay=$((startup + (RANDOM * 32768 + RANDOM) % span))
+    fi
     if [[ -d "$out" ]]; then
       "$CONVERGE" "${args[@]}" --out "$out" --resume >>"$log" 2>&1 &
     else
@@ -105,8 +111,11 @@ torture() {
     wait "$pid" 2>/dev/null || true
     kills=$((kills + 1))
     lines=$( (cat "$out/transcript.jsonl" 2>/dev/null || true) | wc -l)
+    ((lines > previous)) && grew=$((grew + 1))
+    previous=$lines
     echo "[$name] kill $kills at $delay ms: $lines lines on disk"
   done
+  echo "[$name] $grew of $kills kills came after the attempt had written new turns"
   if ! "$CONVERGE" "${args[@]}" --out "$out" --resume >>"$log" 2>&1; then
     echo "[$name] FAIL: the last --resume exited non-zero; see its log:"; tail -5 "$log"; return 1
   fi
@@ -119,7 +128,7 @@ torture() {
   if ! diff <(canonical "$reference") <(canonical "$out") >"$WORK/$name.diff"; then
     echo "[$name] FAIL: the transcript differs from the uninterrupted run:"; head -20 "$WORK/$name.diff"; return 1
   fi
-  echo "[$name] PASS: $kills SIGKILLs, $expected/$expected turns, none lost or duplicated, identical to the uninterrupted run"
+  echo "[$name] PASS: $kills SIGKILLs ($grew after new turns), $expected/$expected turns, none lost or duplicated, identical to the uninterrupted run"
 }
 
 STATUS=0

@@ -25,7 +25,12 @@ extension AnalysisSummary {
         let turnCounts = Set(metrics.map(\.series.count))
         let results = Dictionary(
             uniqueKeysWithValues: VerdictName.allCases.map { name in
-                (name, VerdictOutcome(verdict: name, description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] }))
+                (
+                    name,
+                    VerdictOutcome(
+                        verdict: name, description: detectors.summaryLine(name), verdicts: verdicts.map { $0[name] },
+                        lastTurns: metrics.map(\.series.count))
+                )
             })
         return AnalysisSummary(
             run: runName, conversationCount: metrics.count, turnCount: metrics.reduce(0) { $0 + $1.series.count },

@@ -1,4 +1,5 @@
 public import ConvergeDetection
+import ConvergeStatistics
 
 /// `summary.json`: the run's headline numbers, written by `converge analyze` and read by the report.
 /// Keys are snake_case; the detector settings keep the detector file's own format.
@@ -41,20 +42,25 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// A verdict on one conversation; `onset` is written as null when it did not converge.
-public struct Verdict: Codable, Sendable, Equatable {
-    public var converged: Bool
-    public var onset: Int?
-
-    init(_ verdict: ConvergenceVerdict) {
-        converged = verdict.converged
-        onset = verdict.onset
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(converged, forKey: .converged)
-        try container.encode(onset, forKey: .onset)
+extension AnalysisSummary {
+    /// Reads a summary; one written before the Kaplan–Meier curves were stored gets them from its
+    /// conversations, so every reader finds them in one place.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        run = try c.decode(String.self, forKey: .run)
+        conversationCount = try c.decode(Int.self, forKey: .conversationCount)
+        turnCount = try c.decode(Int.self, forKey: .turnCount)
+        embedder = try c.decode(String.self, forKey: .embedder)
+        detectorSettings = try c.decode(ConvergenceDetectors.self, forKey: .detectorSettings)
+        defaultVerdict = try c.decode(VerdictName.self, forKey: .defaultVerdict)
+        verdicts = try c.decode([VerdictName: VerdictOutcome].self, forKey: .verdicts)
+        signatures = try c.decode([String: String].self, forKey: .signatures)
+        models = try c.decode([ModelFigures].self, forKey: .models)
+        conversations = try c.decode([ConversationResult].self, forKey: .conversations)
+        tsne = try c.decodeIfPresent(TSNERecord.self, forKey: .tsne)
+        for (name, outcome) in verdicts where outcome.kaplanMeier == nil {
+            verdicts[name]?.kaplanMeier = KaplanMeier(onsets: conversations.map { $0[name].onset }, lastTurns: conversations.map(\.turns))
+        }
     }
 }
 

@@ -14,7 +14,7 @@ public struct ConversationResult: Codable, Sendable, Equatable {
     /// Self-BLEU over its outputs, 0–100; nil for fewer than two outputs.
     public var selfBLEU: Double?
     /// One verdict per name.
-    public var verdicts: [VerdictName: Verdict]
+    public var verdicts: [VerdictName: ConvergenceVerdict]
     /// Turns where a loop of the loop detector was escaped.
     public var escapeTurns: [Int]
     /// The share of turns spent inside such loops.
@@ -22,7 +22,7 @@ public struct ConversationResult: Codable, Sendable, Equatable {
 
     /// - Parameter name: a verdict.
     /// - Returns: its verdict; "not converged" when the entry lacks it.
-    public subscript(name: VerdictName) -> Verdict { verdicts[name] ?? Verdict(ConvergenceVerdict(onset: nil)) }
+    public subscript(name: VerdictName) -> ConvergenceVerdict { verdicts[name] ?? ConvergenceVerdict(onset: nil) }
 
     private enum Field: String, CodingKey {
         case conversation, replicate, turns
@@ -41,7 +41,7 @@ public struct ConversationResult: Codable, Sendable, Equatable {
         self.replicate = replicate
         self.turns = turns
         self.selfBLEU = selfBLEU
-        self.verdicts = verdicts.verdicts.mapValues(Verdict.init)
+        self.verdicts = verdicts.verdicts
         escapeTurns = verdicts.escapeTurns
         loopShare = verdicts.loopShare
     }
@@ -58,7 +58,7 @@ public struct ConversationResult: Codable, Sendable, Equatable {
         let named = try decoder.container(keyedBy: VerdictName.self)
         verdicts = [:]
         for name in VerdictName.allCases {
-            verdicts[name] = try named.decode(Verdict.self, forKey: name)
+            verdicts[name] = try named.decode(ConvergenceVerdict.self, forKey: name)
         }
     }
 

@@ -44,11 +44,7 @@ extension ReportInput {
                 text: Self.definitions,
                 signatures: summary.signatures.keys.sorted().map { ReportField($0, summary.signatures[$0]!) }),
             detectors: VerdictName.allCases.map { summary[$0] },
-            survival: VerdictName.allCases.compactMap { name in
-                let verdicts = summary.conversations.map { $0[name] }
-                return KaplanMeier(onsets: verdicts.map { $0.converged ? $0.onset : nil }, lastTurns: summary.conversations.map(\.turns))
-                    .map { SurvivalCurve(label: name.rawValue, $0) }
-            },
+            survival: VerdictName.allCases.compactMap { name in summary[name].kaplanMeier.map { SurvivalCurve(label: name.rawValue, $0) } },
             conversations: conversations,
             aggregates: PerTurnBands.compute(analysis.metrics),
             tsnePoints: Self.tsnePoints(analysis),

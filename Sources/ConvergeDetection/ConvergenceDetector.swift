@@ -11,6 +11,13 @@ public struct ConvergenceVerdict: Codable, Equatable, Sendable {
         converged = onset != nil
         self.onset = onset
     }
+
+    /// `onset` is written as null when there is none, so a reader sees "no onset", not a missing key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(converged, forKey: .converged)
+        try container.encode(onset, forKey: .onset)
+    }
 }
 
 /// A convergence detector: a Codable configuration that can be saved in a detector JSON file and

@@ -1,4 +1,5 @@
 import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeStatistics
 
 /// How two conditions' conversations line up: by (seed index, replicate), when both conditions ran

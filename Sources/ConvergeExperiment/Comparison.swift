@@ -1,5 +1,5 @@
 public import ConvergeAnalysis
-import ConvergeDetection
+public import ConvergeDetection
 import ConvergeMetrics
 import ConvergeStatistics
 import ConvergeStore
@@ -62,7 +62,9 @@ public struct Comparison: Codable, Sendable, Equatable {
     ///   - verdicts: each condition's name and its conversations' verdicts under both detectors, in order.
     ///   - control: when set, each other condition is compared with this one only; otherwise every pair.
     ///   - turns: every conversation's last turn, where the unconverged are censored.
-    public init(experiment: String, verdicts: [(name: String, study: [Verdict], loop: [Verdict])], control: String? = nil, turns: Int = 25) {
+    public init(
+        experiment: String, verdicts: [(name: String, study: [ConvergenceVerdict], loop: [ConvergenceVerdict])], control: String? = nil, turns: Int = 25
+    ) {
         let inputs = verdicts.map { condition in
             ConditionInput(
                 name: condition.name,

@@ -1,6 +1,6 @@
 public import ConvergeAnalysis
 import ConvergeCore
-import ConvergeDetection
+public import ConvergeDetection
 public import ConvergeStore
 import Foundation
 
@@ -16,7 +16,7 @@ public struct ConditionInput: Sendable {
         public var turns: Int
         public var selfBLEU: Double?
         /// Verdicts keyed by detector (`study`, `loop`).
-        public var verdicts: [String: Verdict]
+        public var verdicts: [String: ConvergenceVerdict]
         /// The transcript's conversation number; nil for a named conversation of another tool.
         public var number: Int?
         /// Whether the loop detector's looping-at-the-end verdict holds at each turn; what a branch
@@ -24,7 +24,7 @@ public struct ConditionInput: Sendable {
         public var loopingByTurn: [Bool]
 
         public init(
-            seedIndex: Int?, replicate: Int?, turns: Int, selfBLEU: Double?, verdicts: [String: Verdict], number: Int? = nil,
+            seedIndex: Int?, replicate: Int?, turns: Int, selfBLEU: Double?, verdicts: [String: ConvergenceVerdict], number: Int? = nil,
             loopingByTurn: [Bool] = []
         ) {
             self.seedIndex = seedIndex

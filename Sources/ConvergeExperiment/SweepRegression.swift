@@ -1,4 +1,5 @@
 import ConvergeAnalysis
+import ConvergeDetection
 public import ConvergeStatistics
 
 /// A sweep judged by one model: the logistic regression of one detector's verdict on the grid

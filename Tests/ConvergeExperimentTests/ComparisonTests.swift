@@ -7,11 +7,8 @@ import Testing
 
 @Suite struct ComparisonTests {
     /// Verdicts from onsets: nil is "not converged".
-    private func verdicts(_ onsets: [Int?]) throws -> [Verdict] {
-        try onsets.map { onset in
-            let json = onset.map { #"{"converged":true,"onset":\#($0)}"# } ?? #"{"converged":false,"onset":null}"#
-            return try JSONDecoder().decode(Verdict.self, from: Data(json.utf8))
-        }
+    private func verdicts(_ onsets: [Int?]) throws -> [ConvergenceVerdict] {
+        onsets.map(ConvergenceVerdict.init(onset:))
     }
 
     private func sample(control: String? = nil) throws -> Comparison {

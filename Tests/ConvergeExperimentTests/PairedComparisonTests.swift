@@ -1,4 +1,5 @@
 import ConvergeAnalysis
+import ConvergeDetection
 import ConvergeStatistics
 import Foundation
 import Testing
@@ -7,9 +8,8 @@ import Testing
 
 /// `compare`'s paired tests, log-rank tests, sweep regression and generation warnings.
 @Suite struct PairedComparisonTests {
-    private func verdict(_ onset: Int?) throws -> Verdict {
-        let json = onset.map { #"{"converged":true,"onset":\#($0)}"# } ?? #"{"converged":false,"onset":null}"#
-        return try JSONDecoder().decode(Verdict.self, from: Data(json.utf8))
+    private func verdict(_ onset: Int?) throws -> ConvergenceVerdict {
+        ConvergenceVerdict(onset: onset)
     }
 
     /// A condition whose conversation k ran seed `seeds[k]`, replicate 0, for 25 turns.

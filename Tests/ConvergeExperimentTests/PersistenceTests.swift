@@ -1,5 +1,6 @@
 import ConvergeAnalysis
 import ConvergeCore
+import ConvergeDetection
 import ConvergeStatistics
 import ConvergeStore
 import Foundation
@@ -14,7 +15,7 @@ import Testing
     private let escapesAt6: [Bool] = [false, false, true, true, true, false, false, false]
 
     private func conversation(seed: Int, replicate: Int, number: Int, looping: [Bool]) throws -> ConditionInput.Conversation {
-        let verdict = try JSONDecoder().decode(Verdict.self, from: Data(#"{"converged":false,"onset":null}"#.utf8))
+        let verdict = ConvergenceVerdict(onset: nil)
         return ConditionInput.Conversation(
             seedIndex: seed, replicate: replicate, turns: looping.count, selfBLEU: nil, verdicts: ["study": verdict, "loop": verdict],
             number: number, loopingByTurn: looping)
