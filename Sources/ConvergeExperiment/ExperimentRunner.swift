@@ -84,9 +84,9 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Creates and locks the directory, then saves the file, or checks that a resumed one holds the
-    /// same file.
+    /// same file. A resumed experiment killed between saving the file and its plan saves the plan.
     /// - Returns: the lock, held until the experiment ends.
-    private func prepare() throws -> DirectoryLock {
+    func prepare() throws -> DirectoryLock {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: output, withIntermediateDirectories: true)
@@ -104,11 +104,18 @@ public struct ExperimentRunner: Sendable {
                 throw ConvergeError(.resume, "the experiment file differs from \(fileURL.path), the one this experiment started with; resume with that file")
             }
             try checkInputsUnchanged()
+            if !manager.fileExists(atPath: planURL.path) { try save(includingFile: false) }
             return lock
         }
+        try save(includingFile: true)
+        return lock
+    }
+
+    /// Writes `experiment.yaml` (unless told not to) and `experiment.json`.
+    private func save(includingFile: Bool) throws {
         let detectorFiles = try detectorFileDigests()
         do {
-            try Data(experiment.text.utf8).write(to: fileURL, options: .atomic)
+            if includingFile { try Data(experiment.text.utf8).write(to: fileURL, options: .atomic) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let plan = Plan(
@@ -118,6 +125,5 @@ public struct ExperimentRunner: Sendable {
         } catch {
             throw ConvergeError(.io, "cannot write the experiment into \(output.path): \(error.localizedDescription)", value: output.path, underlying: error)
         }
-        return lock
     }
 }

@@ -35,6 +35,20 @@ import Testing
         }
     }
 
+    /// Killed after saving `experiment.yaml` but before `experiment.json`: the resume saves the plan.
+    @Test func resumeSavesAMissingPlan() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-exp-plan-\(UUID())", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let runner = try runner(directory, seeds: "A seed.\n")
+        try FileManager.default.createDirectory(at: runner.output, withIntermediateDirectories: true)
+        try Data(runner.experiment.text.utf8).write(to: runner.fileURL)
+        let lock = try runner.prepare()
+        withExtendedLifetime(lock) {}
+        let plan = try JSONDecoder().decode(ExperimentRunner.Plan.self, from: Data(contentsOf: runner.planURL))
+        #expect(plan.name == "t" && plan.conditions == runner.experiment.conditions)
+    }
+
     @Test func resumeWithoutShardKeepsTheRecordedShard() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("converge-exp-shard-\(UUID())", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
