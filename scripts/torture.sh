@@ -5,22 +5,23 @@
 # --resume finishes it. Its transcript must then equal an uninterrupted run of the same command
 # text for text (every field of every turn), with every planned turn exactly once.
 #
-#   scripts/torture.sh [--mode inprocess|http|both] [--kills 20] [--seed 13] [--seeds 6] [--turns 6]
-#                      [--max-tokens 16] [--parallel 3] [--slots 1]
+#   scripts/torture.sh [--mode inprocess|http|both] [--kills 20] [--seed 13] [--seeds 6] [--turns 24]
+#                      [--max-tokens 16] [--parallel 2] [--slots 1]
 #
 # inprocess: the default models in this process, --threads 1. http: Gemma and SmolLM2 each behind
 # its own llama-server on 127.0.0.1 (-t 1, --slots parallel sequences). One slot per server by
 # default: llama-server's Gemma is not batch-invariant (docs/INVARIANCE.md), so with several slots
-# the reference itself would not repeat. Start-up is timed as a --resume of the finished reference
-# (models load, nothing to do) and work as the rest of the reference's wall time. One kill in five
+# the reference itself would not repeat. Start-up is timed as the reference's wait for its first
+# turn on disk (models load, checks, first decode) and work as the rest of its wall time. One kill in five
 # falls uniformly inside start-up; the others fall after it, uniformly in [start-up, start-up +
-# 2·work/kills), so the kills land in generation too, each attempt adds about work/kills of turns,
-# and the run is still unfinished at the last kill. Timing both on the machine as it is makes the
+# work/kills), so the kills land in generation too. An attempt killed after start-up has written at
+# least one round of turns, so the run needs many more rounds than kills (the defaults give 72
+# rounds of 2 conversations) to be still unfinished at the last kill. Timing both on the machine as it is makes the
 # delays follow its load. CONVERGE_BIN picks the binary (default: a release build in
 # .build-release). Prints one line per kill, how many kills found new turns on disk, and a verdict
 # per mode; exit 1 on any difference.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-MODE=both KILLS=20 SEED=13 SEEDS=6 TURNS=6 MAX_TOKENS=16 PARALLEL=3 SLOTS=1
+MODE=both KILLS=20 SEED=13 SEEDS=6 TURNS=24 MAX_TOKENS=16 PARALLEL=2 SLOTS=1
 while (($#)); do
   case "$1" in
     --mode) MODE="$2"; shift 2 ;;
@@ -75,16 +76,20 @@ torture() {
   local name="$1"; shift
   local args=(run --seed-count "$SEEDS" --turns "$TURNS" --max-tokens "$MAX_TOKENS" --parallel "$PARALLEL" "$@")
   local reference="$WORK/$name-reference" out="$WORK/$name-tortured" log="$WORK/$name.log"
-  local start startup work
+  local start startup=0 work pid
   start=$(date +%s%N)
-  "$CONVERGE" "${args[@]}" --out "$reference" >>"$log" 2>&1
+  "$CONVERGE" "${args[@]}" --out "$reference" >>"$log" 2>&1 &
+  pid=$!
+  # Start-up ends when the first turn is on disk: model loading, checks and the first decode.
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((startup == 0)) && [[ -s "$reference/transcript.jsonl" ]]; then startup=$((($(date +%s%N) - start) / 1000000)); fi
+    sleep 0.05
+  done
+  wait "$pid"
   work=$((($(date +%s%N) - start) / 1000000))
-  start=$(date +%s%N)
-  "$CONVERGE" "${args[@]}" --out "$reference" --resume >>"$log" 2>&1
-  startup=$((($(date +%s%N) - start) / 1000000))
   work=$((work > startup ? work - startup : 1))
-  local span=$((2 * work / KILLS > 1 ? 2 * work / KILLS : 1))
-  echo "[$name] reference: $((startup + work)) ms, start-up $startup ms; kill delays in [0, $startup) ms (1 in 5) or [$startup, $((startup + span))) ms, seed $SEED"
+  local span=$((work / KILLS > 1 ? work / KILLS : 1))
+  echo "[$name] reference: $((startup + work)) ms, first turn on disk after $startup ms; kill delays in [0, $startup) ms (1 in 5) or [$startup, $((startup + span))) ms, seed $SEED"
 
   RANDOM=$SEED
   local kills=0 delay pid lines previous=0 grew=0

@@ -40,7 +40,7 @@ extension Comparison {
 
     static func describeDesign(_ selected: [(ConditionInput, ConditionInput)], _ matches: [PairMatch]) -> String {
         let reasons = matches.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        guard !reasons.isEmpty else { return "one condition: nothing to compare" }
+        guard !reasons.isEmpty else { return "one condition: no pairwise tests" }
         if reasons.count == 1 { return reasons[0] + (matches[0].paired ? ", so paired tests run next to the unpaired ones" : "") }
         return zip(selected, matches).map { "\($0.0.name) vs \($0.1.name): \($1.reason)" }.joined(separator: "; ")
     }

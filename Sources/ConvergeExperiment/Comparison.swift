@@ -92,6 +92,10 @@ public struct Comparison: Codable, Sendable, Equatable {
         let selected = Self.selectPairs(unbranched, control: control)
         let matches = selected.map { Self.match($0, $1) }
         design = Self.describeDesign(selected, matches)
+        if !persistence.isEmpty {
+            let names = persistence.map(\.condition).joined(separator: ", ")
+            design += "; branch conditions (\(names)) hold only looping conversations and are compared by their escape share instead"
+        }
         conditions = []
         pairs = []
         for detector in Self.detectors {
