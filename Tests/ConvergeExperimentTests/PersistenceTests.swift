@@ -68,7 +68,10 @@ import Testing
     @Test func branchConditionsTakeNoPartInTheTests() throws {
         let comparison = Comparison(experiment: "x", inputs: try inputs(), control: "control")
         #expect(comparison.pairs.isEmpty && comparison.regressions.isEmpty)
-        #expect(comparison.design == "one condition: no pairwise tests; branch conditions (hot) hold only looping conversations and are compared by their escape share instead")
+        #expect(
+            comparison.design
+                == "one condition: no pairwise tests; branch conditions (hot) hold only looping conversations and are compared by their escape share instead"
+        )
         #expect(comparison.conditions.contains { $0.condition == "hot" })
         #expect(comparison.table.contains("Persistence") && comparison.persistenceCSV.split(separator: "\n").count == 2)
     }
