@@ -44,7 +44,8 @@ extension RunDirectory {
         }
         let conversations = try group(records, seeds: manifest?.configuration.seeds, transcript: transcript)
         if let planned = manifest?.configuration.turns {
-            for conversation in conversations where conversation.turns.count < planned {
+            // A conversation the `stop` intervention ended is complete, however short.
+            for conversation in conversations where conversation.turns.count < planned && conversation.turns.last?.intervention?.action != .stop {
                 warnings.append(
                     "conversation \(conversation.id) has \(conversation.turns.count) of \(planned) turns (unfinished run? continue it with converge run --resume)"
                 )

@@ -112,6 +112,18 @@ import Testing
         #expect(ReportInput(analysis).provenance.contains { $0.key == "source" })
     }
 
+    /// The `stop` intervention ends a conversation on purpose: short, but not unfinished.
+    @Test func aConversationTheStopInterventionEndedIsNotUnfinished() throws {
+        var records = Array(SyntheticRun.records(conversations: 2).filter { $0.turn <= 3 })
+        for index in records.indices where records[index].conversation == 0 && records[index].turn == 3 {
+            records[index].intervention = TurnIntervention(action: .stop, detail: "loop detector fired at turn 3; conversation stopped")
+        }
+        let directory = try SyntheticRun.write(records)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try RunDirectory.load(directory)
+        #expect(run.warnings.count == 1 && run.warnings[0].hasPrefix("conversation 1 has 3 of 10 turns"), "\(run.warnings)")
+    }
+
     @Test func aOneTurnConversationIsAnalysedWithAWarning() async throws {
         let records = Array(SyntheticRun.records(conversations: 1).prefix(1))
         let directory = try SyntheticRun.write(records)
