@@ -24,17 +24,22 @@ struct IdleCoresTests {
     }
 
     /// A thread of this process spinning through the whole window must not take a core away from the
-    /// count, as model hashing on another thread did at the start of a run.
+    /// count, as model hashing on another thread did at the start of a run. Measured against the idle
+    /// cores just before, so other work on the machine (a test run beside an experiment) cancels out.
     @Test func aCoreThisProcessKeepsBusyStillCountsAsIdle() {
         #if os(Linux)
+            let before = IdleCores.measure(window: 0.3)
             let spinning = ManagedAtomicFlag()
             let spinner = Thread { while !spinning.stopped { _ = (0..<1000).reduce(0, &+) } }
             spinner.start()
             defer { spinning.stop() }
             Thread.sleep(forTimeInterval: 0.05)
             let measured = IdleCores.measure(window: 0.3)
-            // Without counting its own work the spinner would hide one whole core.
-            #expect(measured.idle > Double(measured.cores) - 0.6, "\(measured.reason)")
+            // Without counting its own work the spinner would hide the idle core it runs on. With no
+            // idle core to begin with there is nothing it could hide, and nothing to check.
+            if before.idle >= 0.8 {
+                #expect(measured.idle > before.idle - 0.5, "before: \(before.reason); with the spinner: \(measured.reason)")
+            }
         #endif
     }
 }
