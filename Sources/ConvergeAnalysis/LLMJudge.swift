@@ -27,7 +27,7 @@ public struct LLMJudge: Sendable {
     /// - Parameters:
     ///   - model: the judge.
     ///   - server: where it is served, e.g. the model spec without any key.
-    ///   - batchSize: conversations per request batch; each batch's labels are saved before the next.
+    ///   - batchSize: conversations per request batch; each label is saved as its answer arrives.
     public init(model: any LanguageModel, server: String, batchSize: Int = 8) {
         self.model = model
         self.server = server
@@ -61,11 +61,13 @@ public struct LLMJudge: Sendable {
             let requests = batch.map {
                 GenerationRequest(prompt: .chat(JudgePrompt.messages(for: $0)), maxTokens: 12, sampler: sampler, stop: [], rngSeed: 0)
             }
-            let replies = try await model.generate(requests)
-            for (conversation, reply) in zip(batch, replies) {
+            // Each answer is saved as it arrives: on a one-slot server the requests of a batch run
+            // one after another, and an interrupted pass must keep the ones already answered.
+            try await model.generate(requests) { position, reply in
+                let conversation = batch[position]
                 guard reply.finishReason != .error, let verdict = JudgePrompt.parse(reply.text, lastTurn: conversation.turns.count) else {
                     outcome.unanswered.append(conversation.id)
-                    continue
+                    return
                 }
                 let label = ConversationLabel(
                     run: run.name, conversation: conversation.id, converged: verdict.converged, onset: verdict.onset, labeller: labeller)
