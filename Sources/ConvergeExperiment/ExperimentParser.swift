@@ -84,36 +84,11 @@ struct ExperimentParser {
                 if seen.updateValue(condition.index, forKey: name) != nil { throw fail(path, "two conditions are named '\(name)'") }
                 let configuration = try decode(Self.applyingShorthands(object), condition: condition.index)
                 if let problem = configuration.validationError() { throw fail(path, "condition '\(name)': \(problem)") }
-                if let branch = condition.branch {
-                    guard let parent = cells.first(where: { $0.name == branch.from }) else {
-                        throw fail(path, "condition '\(name)': branch.from '\(branch.from)' must name an earlier condition")
-                    }
-                    guard parent.branch == nil else { throw fail(path, "condition '\(name)': branch.from '\(branch.from)' is itself a branch") }
-                    guard branch.loopingAtTurn < configuration.turns else {
-                        throw fail(
-                            path,
-                            "condition '\(name)': branch.looping_at_turn \(branch.loopingAtTurn) leaves nothing to generate in \(configuration.turns) turns")
-                    }
-                }
+                if let branch = condition.branch { try check(branch, of: name, turns: configuration.turns, after: cells, at: path) }
                 cells.append(ExperimentCondition(name: name, configuration: configuration, branch: condition.branch))
             }
         }
         return cells
-    }
-
-    /// A condition's `branch:` mapping, checked key by key; nil when it has none.
-    private func branch(at path: [String]) throws -> ExperimentCondition.Branch? {
-        guard let node = YAMLTree.node(at: path, in: root) else { return nil }
-        guard case .mapping = node else { throw fail(path, "key 'branch' must be a mapping with 'from' and 'looping_at_turn'") }
-        for (key, line, _) in YAMLTree.keys(of: node) where !["from", "looping_at_turn"].contains(key) {
-            throw ConvergeErrorLine.make(source, line, "unknown key 'branch.\(key)' (a branch takes 'from' and 'looping_at_turn')")
-        }
-        let value = YAMLTree.value(node) as? [String: Any] ?? [:]
-        guard let from = value["from"] as? String else { throw fail(path, "key 'branch.from' must name an earlier condition") }
-        guard let turn = value["looping_at_turn"] as? Int, turn >= 1 else {
-            throw fail(path, "key 'branch.looping_at_turn' must be a whole number ≥ 1")
-        }
-        return ExperimentCondition.Branch(from: from, loopingAtTurn: turn)
     }
 
     static let nameCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
