@@ -44,8 +44,7 @@ extension RunDirectory {
         }
         let conversations = try group(records, seeds: manifest?.configuration.seeds, transcript: transcript)
         if let planned = manifest?.configuration.turns {
-            // A conversation the `stop` intervention ended is complete, however short.
-            for conversation in conversations where conversation.turns.count < planned && conversation.turns.last?.intervention?.action != .stop {
+            for conversation in conversations where conversation.turns.count < planned && conversation.turns.last?.endsConversation != true {
                 warnings.append(
                     "conversation \(conversation.id) has \(conversation.turns.count) of \(planned) turns (unfinished run? continue it with converge run --resume)"
                 )

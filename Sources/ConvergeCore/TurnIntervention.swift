@@ -17,3 +17,9 @@ public struct TurnIntervention: Codable, Sendable, Equatable {
         self.detail = detail
     }
 }
+
+extension TurnRecord {
+    /// Whether the conversation ended on purpose after this turn (the `stop` intervention): it is
+    /// complete, however few turns it has.
+    public var endsConversation: Bool { intervention?.action == .stop }
+}
