@@ -1,10 +1,11 @@
 /// Runs conversations under the protocol: A speaks on odd turns, B on even turns, each sees what the
 /// `PromptBuilder` shows it.
 ///
-/// Up to `parallel` conversations are open at once. Each round asks one model for the next turn of
-/// every open conversation whose turn it is, in one call, so a backend can batch them; each turn is
-/// recorded as the backend delivers it, not when the whole round is done. Random streams come from
-/// each conversation's identity, never from the schedule.
+/// Up to `parallel` conversations are open at once. Each round asks a model for the next turn of
+/// every open conversation it answers this round, in one call, so a backend can batch them; under
+/// the pipelined schedule both models work in the same round on different conversations. Each turn
+/// is recorded as its backend delivers it, not when the round is done. Random streams come from each
+/// conversation's identity, never from the schedule.
 public struct ConversationEngine: Sendable {
     public var configuration: RunConfiguration
     public var modelA: any LanguageModel
@@ -13,16 +14,18 @@ public struct ConversationEngine: Sendable {
     public var observer: (any TurnObserver)?
     /// Carries each turn's text to the next model (the study's file relay); nil passes it in memory.
     public var relay: (any TurnRelay)?
+    public var schedule: EngineSchedule
 
     public init(
         configuration: RunConfiguration, modelA: any LanguageModel, modelB: any LanguageModel,
-        observer: (any TurnObserver)? = nil, relay: (any TurnRelay)? = nil
+        observer: (any TurnObserver)? = nil, relay: (any TurnRelay)? = nil, schedule: EngineSchedule = .lockstep
     ) {
         self.configuration = configuration
         self.modelA = modelA
         self.modelB = modelB
         self.observer = observer
         self.relay = relay
+        self.schedule = schedule
     }
 
     /// Runs every conversation to `configuration.turns`, resuming each from its existing outputs.
@@ -32,8 +35,8 @@ public struct ConversationEngine: Sendable {
     ///     conversation moves on; persist it here.
     ///     A turn whose finish reason is `.error` ends its conversation for this run.
     /// - Throws: what `record`, the relay or a model throws; `ConvergeError` with code `.backend`
-    ///   when a model answers a batch with a different number of results (the turns it did deliver
-    ///   are recorded first); `CancellationError` when cancelled.
+    ///   when a model answers a batch with a different number of results (the turns it, and the other
+    ///   model in the same round, did deliver are recorded first); `CancellationError` when cancelled.
     public func run(
         _ conversations: [Conversation],
         record: (TurnRecord) async throws -> Void
@@ -49,24 +52,22 @@ public struct ConversationEngine: Sendable {
                 if state?.stopped != true { open.append(OpenConversation(conversation: next, interventions: state)) }
             }
             if open.isEmpty { return }
-            let agent = nextSpeaker(open)
-            let model = agent == .a ? modelA : modelB
-            let speaking = open.indices.filter { Agent.speaking(onTurn: open[$0].conversation.nextTurn) == agent }
-            let planned = speaking.map { request(for: open[$0].conversation, builder: builder, policy: interventions.policy, state: &open[$0].interventions) }
-            var delivered = Set<Int>()
-            try await model.generate(planned.map(\.request)) { position, generation in
-                guard planned.indices.contains(position), delivered.insert(position).inserted else {
-                    throw ConvergeError(.backend, "model \(model.name) delivered result \(position) of a batch of \(planned.count) out of place or twice")
-                }
-                let i = speaking[position]
+            let round = Round.plan(
+                open.map { (Agent.speaking(onTurn: $0.conversation.nextTurn), configuration.turns - $0.conversation.outputs.count) }, schedule: schedule)
+            let batches = [(Agent.a, modelA, round.a), (Agent.b, modelB, round.b)].filter { !$0.2.isEmpty }.map { agent, model, speaking in
+                RoundBatch(
+                    agent: agent, model: model, speaking: speaking,
+                    planned: speaking.map {
+                        request(for: open[$0].conversation, builder: builder, policy: interventions.policy, state: &open[$0].interventions)
+                    })
+            }
+            try await RoundBatch.generate(batches) { batch, position, generation in
+                let i = batch.speaking[position]
                 let conversation = open[i].conversation
                 let detectorStops = try await interventions.stops(conversation, after: generation, state: &open[i].interventions)
-                let intervention = detectorStops ? interventions.stopRecord(turn: conversation.nextTurn) : planned[position].intervention
-                try await record(TurnRecord(conversation, agent: agent, model: model.name, generation: generation, intervention: intervention))
+                let intervention = detectorStops ? interventions.stopRecord(turn: conversation.nextTurn) : batch.planned[position].intervention
+                try await record(TurnRecord(conversation, agent: batch.agent, model: batch.model.name, generation: generation, intervention: intervention))
                 open[i].phase = try phase(after: generation, detectorStops: detectorStops, in: &open[i].conversation)
-            }
-            guard delivered.count == planned.count else {
-                throw ConvergeError.resultCount(model: model.name, results: delivered.count, requests: planned.count)
             }
             open.removeAll { $0.phase != .open }
         }
@@ -80,11 +81,5 @@ public struct ConversationEngine: Sendable {
         let text = try relay?.relay(generation.text, conversation: conversation.index, turn: conversation.nextTurn) ?? generation.text
         conversation.outputs.append(text)
         return conversation.outputs.count < configuration.turns ? .open : .finished
-    }
-
-    /// The agent with more open conversations waiting for it, so batches stay as full as possible.
-    private func nextSpeaker(_ open: [OpenConversation]) -> Agent {
-        let waitingForA = open.filter { Agent.speaking(onTurn: $0.conversation.nextTurn) == .a }.count
-        return waitingForA * 2 >= open.count ? .a : .b
     }
 }

@@ -1,4 +1,4 @@
-import ConvergeCore
+public import ConvergeCore
 import ConvergeDetection
 public import ConvergeRun
 public import ConvergeStore
@@ -18,6 +18,8 @@ public struct ExperimentRunner: Sendable {
     public var threads: Int
     /// Why `threads` is what it is; each condition's run.json keeps it.
     public var threadsReason = "--threads"
+    /// `--schedule` for every condition; nil lets each run choose.
+    public var schedule: EngineSchedule?
     public var verbose: Bool
     public var command: [String]
 
@@ -62,6 +64,7 @@ public struct ExperimentRunner: Sendable {
             // An unstarted condition has no run.json to recall its shard from, so the experiment's
             // own record decides it.
             session.threadsReason = threadsReason
+            session.schedule = schedule
             session.shard = try ShardOption.resolve(shard?.description, resume: resume, manifest: session.manifestURL)
             outcomes.append(try await session.run())
         }

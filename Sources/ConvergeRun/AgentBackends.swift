@@ -20,9 +20,10 @@ struct AgentBackends {
     var sampledTokens: [TokenCounter] = []
 
     /// Loads both agents; the same model file serves both agents once.
+    /// - Parameter schedule: each in-process agent's threads.
     /// - Throws: `ConvergeError` when a model file is missing or a key variable is unset.
     static func load(
-        _ specA: ModelSpec, _ specB: ModelSpec, run: RunConfiguration, threads: Int, verbose: Bool
+        _ specA: ModelSpec, _ specB: ModelSpec, run: RunConfiguration, schedule: RunSchedule, verbose: Bool
     ) async throws -> AgentBackends {
         var models: [Agent: any LanguageModel] = [:]
         var files: [RunManifest.ModelFile] = []
@@ -30,13 +31,13 @@ struct AgentBackends {
         var counters: [RequestCounters] = []
         var loaded: [URL: LlamaModel] = [:]
         var sampled: [TokenCounter] = []
-        let options = LlamaContextOptions(threads: threads, parallel: run.parallel, contextPerSequence: run.contextPerSequence)
-        for (agent, spec) in [(Agent.a, specA), (Agent.b, specB)] {
+        for (agent, spec, threads) in [(Agent.a, specA, schedule.threadsA), (Agent.b, specB, schedule.threadsB)] {
             let role = "agent \(agent.rawValue)"
             switch spec {
             case .llama(let url):
                 if loaded[url] == nil { loaded[url] = try await LoadedModels.load(spec, verbose: verbose) }
                 guard let file = loaded[url] else { continue }
+                let options = LlamaContextOptions(threads: threads, parallel: run.parallel, contextPerSequence: run.contextPerSequence)
                 let generator = try await LlamaGenerator.make(model: file, options: options)
                 models[agent] = generator
                 sampled.append(generator.sampledTokens)

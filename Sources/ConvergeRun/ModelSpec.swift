@@ -36,6 +36,12 @@ public enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether the model runs in this process, on this machine's threads.
+    public var isInProcess: Bool {
+        if case .llama = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .llama(let url): "llama:\(url.path)"

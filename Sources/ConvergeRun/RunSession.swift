@@ -12,6 +12,8 @@ public struct RunSession: Sendable {
     public var threads: Int
     /// Why `threads` is what it is (`--threads`, or the idle cores measured at start); kept in run.json.
     public var threadsReason = "--threads"
+    /// `--schedule`; nil lets `RunSchedule` choose.
+    public var schedule: EngineSchedule?
     public var verbose: Bool
     public var command: [String]
     /// Runs only this part of the plan (`--shard i/n`); `converge merge` joins the parts.
@@ -61,12 +63,14 @@ public struct RunSession: Sendable {
         // under the default --parallel 50 would otherwise allocate 50 sequences of KV cache.
         var sized = configuration
         sized.parallel = max(1, min(configuration.parallel, plan.filter { $0.outputs.count < configuration.turns }.count))
-        let agents = try await AgentBackends.load(specA, specB, run: sized, threads: threads, verbose: verbose)
+        let schedule = RunSchedule.resolve(
+            asked: self.schedule, threads: threads, openConversations: sized.parallel, inProcess: (specA.isInProcess, specB.isInProcess))
+        let agents = try await AgentBackends.load(specA, specB, run: sized, schedule: schedule, verbose: verbose)
         let observer = try await interventionObserver()
         let engine = ConversationEngine(
             configuration: configuration, modelA: agents.a, modelB: agents.b, observer: observer,
-            relay: configuration.relayDirectory.map { FileRelay(directory: URL(fileURLWithPath: $0)) })
-        try recordProvenance(manifest(agents))
+            relay: configuration.relayDirectory.map { FileRelay(directory: URL(fileURLWithPath: $0)) }, schedule: schedule.schedule)
+        try recordProvenance(manifest(agents, schedule: schedule))
         // Only once the resume is accepted: a refused one leaves the transcript as it was.
         if let kept { try TranscriptFile.rewrite(transcriptURL, with: kept) }
         let transcript = try TranscriptFile(url: transcriptURL)
@@ -161,11 +165,11 @@ public struct RunSession: Sendable {
         ]
     }
 
-    private func manifest(_ agents: AgentBackends) throws -> RunManifest {
+    private func manifest(_ agents: AgentBackends, schedule: RunSchedule) throws -> RunManifest {
         var manifest = RunManifest(
             toolVersion: ConvergeVersion.current, llamaCppCommit: llamaCppCommit, createdAt: Date(), command: command,
             configuration: configuration, models: agents.models,
-            backend: (agents.usesLlama ? llamaBackend : [:]).merging(agents.notes) { $1 },
+            backend: (agents.usesLlama ? llamaBackend : [:]).merging(agents.notes) { $1 }.merging(schedule.provenance) { $1 },
             machine: .current(), shard: shard
         )
         manifest.branch = branchOrigin

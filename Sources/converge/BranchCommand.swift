@@ -32,8 +32,7 @@ struct BranchCommand: AsyncParsableCommand {
     @Option(help: "A text that turn T+1 continues instead of turn T's output (recorded as an inject_seed intervention).")
     var inject: String?
     @OptionGroup var settings: RunSettingOptions
-    @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
-    var threads: Int?
+    @OptionGroup var compute: ComputeOptions
     @Option(help: "Output directory. Default: DIR-branch-cN-tT beside DIR.")
     var out: String?
     @Flag(help: "Show llama.cpp's own log.")
@@ -49,8 +48,9 @@ struct BranchCommand: AsyncParsableCommand {
                 out.map { URL(fileURLWithPath: $0) }
                 ?? parent.standardizedFileURL.deletingLastPathComponent()
                 .appendingPathComponent("\(parent.standardizedFileURL.lastPathComponent)-branch-c\(conversation.joined(separator: "-"))-t\(fromTurn)")
-            var session = start.session(output: output, threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments)
-            if threads == nil { session.threadsReason = "default: " + LlamaThreads.defaultReason }
+            var session = start.session(output: output, threads: compute.threadCount, verbose: verbose, command: CommandLine.arguments)
+            session.threadsReason = compute.threadsReason
+            session.schedule = compute.schedule
             let ready = session
             let outcome = try await cancellingOnSignals { try await ready.run() }
             StandardError.line("converge: \(outcome.turnsWritten) turns written to \(session.transcriptURL.path)")

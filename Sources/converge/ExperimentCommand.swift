@@ -31,8 +31,7 @@ struct ExperimentCommand: AsyncParsableCommand {
     var shard: String?
     @Flag(help: "List the conditions and their settings without running anything.")
     var dryRun = false
-    @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
-    var threads: Int?
+    @OptionGroup var compute: ComputeOptions
     @Flag(help: "Show llama.cpp's own log.")
     var verbose = false
 
@@ -55,9 +54,10 @@ struct ExperimentCommand: AsyncParsableCommand {
             var runner = ExperimentRunner(
                 experiment: experiment, output: placement.output,
                 resume: resume || (placement.isAuto && ExperimentRunner.isStarted(placement.output)),
-                shard: placement.shard, threads: threads ?? LlamaThreads.default, verbose: verbose,
+                shard: placement.shard, threads: compute.threadCount, verbose: verbose,
                 command: CommandLine.arguments)
-            if threads == nil { runner.threadsReason = "default: " + LlamaThreads.defaultReason }
+            runner.threadsReason = compute.threadsReason
+            runner.schedule = compute.schedule
             let count = experiment.conditions.count
             let outcomes = try await cancellingOnSignals { [runner] in
                 try await runner.run { condition, index in

@@ -27,8 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Use only the first N seeds.")
     var seedCount: Int?
     @OptionGroup var settings: RunSettingOptions
-    @Option(help: "llama.cpp threads (default: the cores measured idle over 200 ms at start, 1 to 8).")
-    var threads: Int?
+    @OptionGroup var compute: ComputeOptions
     @Option(
         help:
             "Run only part i of n (0-based; conversations with index ≡ i mod n), or `auto` (`auto/N`): the part a Slurm array or Kubernetes Indexed Job task was given, written to OUT/shard-i-of-n. Join parts with `converge merge`."
@@ -88,11 +87,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         var session = RunSession(
             configuration: configuration, output: output, resume: resume,
-            threads: threads ?? LlamaThreads.default, verbose: verbose, command: CommandLine.arguments
+            threads: compute.threadCount, verbose: verbose, command: CommandLine.arguments
         )
         session.shard = try ShardOption.resolve(placement.shard?.description, resume: resume, manifest: manifest)
         session.live = live
-        if threads == nil { session.threadsReason = "default: " + LlamaThreads.defaultReason }
+        session.threadsReason = compute.threadsReason
+        session.schedule = compute.schedule
         return session
     }
 

@@ -6,11 +6,13 @@ import Testing
 /// happened (docs/INVARIANCE.md). Each test compares whole runs of the real default models.
 extension CLIRuns {
     @Suite(.serialized, .timeLimit(.minutes(12))) struct InvarianceRunTests {
-        static func arguments(seeds: Int, turns: Int = 4, maxTokens: Int = 16, parallel: Int, out: URL) -> [String] {
+        /// One thread in lockstep, or pipelined with one thread per model: never more threads than
+        /// cores, whatever else the machine runs.
+        static func arguments(seeds: Int, turns: Int = 4, maxTokens: Int = 16, parallel: Int, pipelined: Bool = false, out: URL) -> [String] {
             [
                 "run", "--preset", "quick", "--seed-count", "\(seeds)", "--turns", "\(turns)", "--max-tokens", "\(maxTokens)",
-                "--rng-seed", "11", "--threads", "1", "--parallel", "\(parallel)", "--out", out.path,
-            ]
+                "--rng-seed", "11", "--parallel", "\(parallel)", "--out", out.path,
+            ] + (pipelined ? ["--threads", "2", "--schedule", "pipelined"] : ["--threads", "1", "--schedule", "lockstep"])
         }
 
         static func texts(_ arguments: [String]) async throws -> [[Int]: String] {
@@ -20,14 +22,16 @@ extension CLIRuns {
             return Transcript.texts(try Transcript.read(out))
         }
 
-        /// The paper preset's width: all 50 seeds in one batch, against 7 and one at a time.
+        /// The paper preset's width: all 50 seeds in one batch, against 7 with the two models
+        /// pipelined, and one at a time.
         @Test func fiftySeedsGiveTheSameTextsAtParallelOneSevenAndFifty() async throws {
             let root = try temporaryDirectory("width")
             defer { try? FileManager.default.removeItem(at: root) }
             var runs: [Int: [[Int]: String]] = [:]
             for parallel in [50, 7, 1] {
                 let out = root.appendingPathComponent("p\(parallel)")
-                runs[parallel] = try await Self.texts(Self.arguments(seeds: 50, turns: 2, maxTokens: 8, parallel: parallel, out: out))
+                runs[parallel] = try await Self.texts(
+                    Self.arguments(seeds: 50, turns: 2, maxTokens: 8, parallel: parallel, pipelined: parallel == 7, out: out))
             }
             #expect(runs[50]!.count == 100)
             #expect(runs[7] == runs[50], "--parallel 7 changed \(differing(runs[7]!, runs[50]!)) turns")
@@ -42,7 +46,7 @@ extension CLIRuns {
             let full = try await Self.texts(Self.arguments(seeds: 6, parallel: 6, out: root.appendingPathComponent("full")))
             #expect(full.count == 24)
 
-            let three = try await Self.texts(Self.arguments(seeds: 3, parallel: 3, out: root.appendingPathComponent("three")))
+            let three = try await Self.texts(Self.arguments(seeds: 3, parallel: 3, pipelined: true, out: root.appendingPathComponent("three")))
             #expect(three == full.filter { $0.key[0] < 3 })
 
             var shards: [String] = []
@@ -65,7 +69,8 @@ extension CLIRuns {
             process.signal(SIGKILL)
             _ = try await process.finish()
             #expect(Transcript.lineCount(resumed) < 24, "the run finished before it could be killed")
-            let finish = try await converge(["run", "--resume", "--parallel", "5", "--threads", "1", "--out", resumed.path], timeout: 400)
+            let finish = try await converge(
+                ["run", "--resume", "--parallel", "5", "--threads", "2", "--schedule", "pipelined", "--out", resumed.path], timeout: 400)
             #expect(finish.status == 0, "\(finish.stderr)")
             #expect(Transcript.texts(try Transcript.read(resumed)) == full)
         }

@@ -8,9 +8,12 @@ actor FakeModel: LanguageModel {
     /// Decides a request's outcome; the default echoes the agent name, prompt length and seed.
     private let respond: @Sendable (String, GenerationRequest) -> Generation
     private(set) var calls: [[GenerationRequest]] = []
+    /// When set, each call stays in flight for 30 ms and reports itself, to see calls overlap.
+    private let probe: OverlapProbe?
 
-    init(name: String, respond: (@Sendable (String, GenerationRequest) -> Generation)? = nil) {
+    init(name: String, probe: OverlapProbe? = nil, respond: (@Sendable (String, GenerationRequest) -> Generation)? = nil) {
         self.name = name
+        self.probe = probe
         self.respond =
             respond ?? { name, request in
                 Generation(
@@ -21,6 +24,11 @@ actor FakeModel: LanguageModel {
 
     func generate(_ requests: [GenerationRequest]) async throws -> [Generation] {
         calls.append(requests)
+        if let probe {
+            await probe.enter()
+            try await Task.sleep(for: .milliseconds(30))
+            await probe.leave()
+        }
         return requests.map { respond(name, $0) }
     }
 
@@ -35,9 +43,9 @@ actor FakeModel: LanguageModel {
 
 /// Runs an engine and collects what it records.
 func runEngine(
-    _ configuration: RunConfiguration, a: FakeModel, b: FakeModel, plan: [Conversation]? = nil
+    _ configuration: RunConfiguration, a: FakeModel, b: FakeModel, plan: [Conversation]? = nil, schedule: EngineSchedule = .lockstep
 ) async throws -> [TurnRecord] {
-    let engine = ConversationEngine(configuration: configuration, modelA: a, modelB: b)
+    let engine = ConversationEngine(configuration: configuration, modelA: a, modelB: b, schedule: schedule)
     var records: [TurnRecord] = []
     try await engine.run(plan ?? Conversation.plan(seeds: configuration.seeds, replicates: configuration.replicates)) {
         records.append($0)
