@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# What batch invariance costs, end to end: this checkout (batch-invariant arithmetic, docs/INVARIANCE.md)
-# against the last commit before it (b25223e: llamafile's kernels, one unified KV cache, flash
-# attention, repacked weights), on the same seeds and settings, at each --parallel width, the two
-# runs alternating so drift in the machine's speed hits both alike. Also counts, per build, how many
-# transcripts are identical to its own run at the narrowest width.
+# What batch invariance costs, end to end: this checkout (batch-invariant arithmetic with llamafile's
+# kernels patched to serve every batch size, docs/INVARIANCE.md) against the last commit before
+# invariance (b25223e: llamafile's kernels from two tokens on, one unified KV cache, flash
+# attention, repacked weights) and against this checkout on the first invariant recipe (llamafile
+# left out, CONVERGE_LLAMA_SGEMM=OFF, loaded through LD_LIBRARY_PATH), on the same seeds and
+# settings, at each --parallel width, the runs alternating so drift in the machine's speed hits all
+# alike. This checkout runs --schedule lockstep, the only schedule b25223e has, so the rows differ
+# in arithmetic alone. Also counts, per build, how many transcripts are identical to its own run at
+# the narrowest width.
 #
 #   scripts/bench_invariance.sh [--seeds 50] [--turns 2] [--max-tokens 50] [--widths "1 8 50"] [--threads 2] [--repeats 1]
 #
-# The first run builds llama.cpp with llamafile's kernels beside the default build (about 20 minutes
-# on 2 cores, once) and the older converge against it, in $CONVERGE_CACHE.
+# The first run builds llama.cpp upstream and without llamafile beside the default build (about 20
+# minutes each on 2 cores, once) and the older converge against the upstream one, in $CONVERGE_CACHE.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 BEFORE=b25223e
 SEEDS=50 TURNS=2 MAX_TOKENS=50 WIDTHS="1 8 50" THREADS=2 REPEATS=1
@@ -38,16 +42,23 @@ if [[ ! -x "$OLD/.build/release/converge" ]]; then
     swift build -c release -Xlinker -rpath -Xlinker "$SGEMM_PREFIX/lib" >&2)
 fi
 BEFORE_BIN="$OLD/.build/release/converge"
+ROWDOT_LIB="$(CONVERGE_LLAMA_SGEMM=OFF "$REPO/scripts/setup.sh" | sed -n "s/^export CONVERGE_LLAMA_PREFIX='\(.*\)'$/\1/p")/lib"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# run NAME BIN WIDTH: prints "wall tokens".
+# run NAME WIDTH REPEAT: prints "wall tokens".
 run() {
-  local out="$WORK/$1-p$3-$4"
+  local out="$WORK/$1-p$2-$3"
+  local command
+  case "$1" in
+    before) command=("$BEFORE_BIN" run) ;;
+    rowdot) command=(env LD_LIBRARY_PATH="$ROWDOT_LIB" "$AFTER_BIN" run --schedule lockstep) ;;
+    after) command=("$AFTER_BIN" run --schedule lockstep) ;;
+  esac
   local start end
   start=$(date +%s.%N)
-  "$2" run --seed-count "$SEEDS" --turns "$TURNS" --max-tokens "$MAX_TOKENS" --parallel "$3" \
+  "${command[@]}" --seed-count "$SEEDS" --turns "$TURNS" --max-tokens "$MAX_TOKENS" --parallel "$2" \
     --threads "$THREADS" --rng-seed 1 --out "$out" >/dev/null 2>"$out.log" || { cat "$out.log" >&2; exit 1; }
   end=$(date +%s.%N)
   local tokens; tokens=$(python3 -c "import json,sys; print(sum(json.loads(l)['tokens'] for l in open(sys.argv[1])))" "$out/transcript.jsonl")
@@ -71,15 +82,21 @@ PY
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; $(date -u +%F)"
 echo "settings: $SEEDS seeds x $TURNS turns x $MAX_TOKENS tokens, paper sampler, --threads $THREADS"
-printf '| --parallel | build | wall s | tok/s | after/before tok/s | same texts as --parallel %s |\n|---:|---|---:|---:|---:|---:|\n' "${WIDTHS%% *}"
+printf '| --parallel | build | wall s | tok/s | tok/s ÷ before | same texts as --parallel %s |\n|---:|---|---:|---:|---:|---:|\n' "${WIDTHS%% *}"
 for width in $WIDTHS; do
   for ((r = 1; r <= REPEATS; r++)); do
-    read -r before_wall before_tokens < <(run before "$BEFORE_BIN" "$width" "$r")
-    read -r after_wall after_tokens < <(run after "$AFTER_BIN" "$width" "$r")
-    before_rate=$(python3 -c "print(f'{$before_tokens/$before_wall:.1f}')")
-    after_rate=$(python3 -c "print(f'{$after_tokens/$after_wall:.1f}')")
-    ratio=$(python3 -c "print(f'{$after_rate/$before_rate:.2f}')")
-    printf '| %s | before (%s) | %s | %s | | %s |\n' "$width" "$BEFORE" "$before_wall" "$before_rate" "$(same before "$width")"
-    printf '| %s | after (invariant) | %s | %s | %s | %s |\n' "$width" "$after_wall" "$after_rate" "$ratio" "$(same after "$width")"
+    before_rate=""
+    for build in before rowdot after; do
+      read -r wall tokens < <(run "$build" "$width" "$r")
+      rate=$(python3 -c "print(f'{$tokens/$wall:.1f}')")
+      before_rate=${before_rate:-$rate}
+      ratio=$(python3 -c "print(f'{$rate/$before_rate:.2f}')")
+      case "$build" in
+        before) label="before ($BEFORE, batch-dependent)" ;;
+        rowdot) label="invariant, no llamafile (CONVERGE_LLAMA_SGEMM=OFF)" ;;
+        after) label="invariant, llamafile at every batch size (default)" ;;
+      esac
+      printf '| %s | %s | %s | %s | %s | %s |\n' "$width" "$label" "$wall" "$rate" "$ratio" "$(same "$build" "$width")"
+    done
   done
 done

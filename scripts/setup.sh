@@ -45,6 +45,7 @@ need_tools() {
   command -v cmake >/dev/null || missing+=(cmake)
   command -v pkg-config >/dev/null || missing+=(pkg-config)
   command -v unzip >/dev/null || missing+=(unzip)
+  command -v patch >/dev/null || missing+=(patch)
   if ((${#missing[@]})); then
     say "installing ${missing[*]} with apt-get"
     if [[ $(id -u) -eq 0 ]]; then
@@ -60,17 +61,27 @@ need_tools() {
 cpu_key() { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-8; }
 
 # CONVERGE_LLAMA_OPENMP=OFF builds a variant without OpenMP beside the default, for
-# scripts/bench_openmp.sh. CONVERGE_LLAMA_SGEMM=ON builds llama.cpp's llamafile matrix kernels in,
-# for benchmarks only: they take over from ggml's own dot products once a batch holds two or more
-# tokens, so a sequence's arithmetic would depend on how many others share its batch
-# (docs/INVARIANCE.md). converge itself uses the default build.
+# scripts/bench_openmp.sh. CONVERGE_LLAMA_SGEMM chooses llama.cpp's llamafile matrix kernels
+# (docs/INVARIANCE.md):
+#   rows (default)  built in, patched (scripts/patches/llamafile-every-batch-size.patch) to serve
+#                   one-token batches too, so every row of a batch takes the same kernel whatever
+#                   the batch holds: batch-invariant, and the fastest;
+#   OFF             left out: ggml's per-row dot products, batch-invariant too; the arithmetic of
+#                   runs made before the patch (2026-12-01), to reproduce them bit for bit;
+#   ON              upstream, unpatched: they take over only from two tokens on, so a sequence's
+#                   arithmetic depends on how many others share its batch; for benchmarks only.
 OPENMP="${CONVERGE_LLAMA_OPENMP:-ON}"
-SGEMM="${CONVERGE_LLAMA_SGEMM:-OFF}"
+SGEMM="${CONVERGE_LLAMA_SGEMM:-rows}"
 [[ $OPENMP == ON || $OPENMP == OFF ]] || die "CONVERGE_LLAMA_OPENMP must be ON or OFF, got '$OPENMP'"
-[[ $SGEMM == ON || $SGEMM == OFF ]] || die "CONVERGE_LLAMA_SGEMM must be ON or OFF, got '$SGEMM'"
+[[ $SGEMM == rows || $SGEMM == ON || $SGEMM == OFF ]] || die "CONVERGE_LLAMA_SGEMM must be rows, OFF or ON, got '$SGEMM'"
+PATCHES=()
 VARIANT=""
 [[ $OPENMP == OFF ]] && VARIANT+="-noopenmp"
 [[ $SGEMM == ON ]] && VARIANT+="-sgemm"
+if [[ $SGEMM == rows ]]; then
+  PATCHES=("$REPO/scripts/patches/llamafile-every-batch-size.patch")
+  VARIANT+="-rows$(cat "${PATCHES[@]}" | sha256sum | cut -c1-8)"
+fi
 # "-inv": the row-invariant recipe. Older caches without it were built with llamafile's kernels.
 PREFIX="$CACHE/llama.cpp-$LLAMA_COMMIT-$(cpu_key)-inv$VARIANT"
 
@@ -89,9 +100,14 @@ build_llama() {
   local work="$CACHE/build-llama.cpp-$LLAMA_COMMIT-inv$VARIANT"
   rm -rf "$work" && mkdir -p "$work"
   tar -xzf "$sdist" -C "$work" --strip-components=3 "llama_cpp_python-$LLAMA_PY_VERSION/vendor/llama.cpp"
+  local patch
+  for patch in ${PATCHES[@]+"${PATCHES[@]}"}; do
+    say "applying $(basename "$patch")"
+    patch -s -p1 -d "$work" < "$patch" >&2 || die "could not apply $patch to llama.cpp $LLAMA_COMMIT"
+  done
   local jobs; jobs="$(nproc)"
   say "configuring llama.cpp (shared libraries, llama-server, llama-batched-bench)"
-  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_OPENMP="$OPENMP" -DGGML_LLAMAFILE="$SGEMM" \
+  cmake -S "$work" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON -DGGML_OPENMP="$OPENMP" -DGGML_LLAMAFILE="$([[ $SGEMM == OFF ]] && echo OFF || echo ON)" \
     -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF \
     -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN:$ORIGIN/../lib' >&2 \
     || die "cmake could not configure llama.cpp (log above)"
@@ -105,6 +121,10 @@ build_llama() {
   cp "$work/build/bin/llama-server" "$work/build/bin/llama-batched-bench" "$PREFIX/bin/"
   cp "$work"/include/llama*.h "$work"/ggml/include/*.h "$PREFIX/include/"
   cp -r "$work/gguf-py" "$PREFIX/gguf-py"
+  # What the libraries compute, beside them, for run.json (LlamaArithmetic reads it).
+  for patch in ${PATCHES[@]+"${PATCHES[@]}"}; do
+    echo "$(basename "$patch") $(sha_of "$patch")" >> "$PREFIX/lib/converge-patches.txt"
+  done
   cat > "$PREFIX/lib/pkgconfig/llama.pc" <<PC
 prefix=$PREFIX
 libdir=\${prefix}/lib

@@ -12,6 +12,10 @@ public enum ProvenanceComparison {
         var found: [String] = []
         if a.toolVersion != b.toolVersion { found.append("tool version \(a.toolVersion) vs \(b.toolVersion)") }
         if a.llamaCppCommit != b.llamaCppCommit { found.append("llama.cpp \(a.llamaCppCommit) vs \(b.llamaCppCommit)") }
+        // Runs from before the arithmetic was recorded have none to compare.
+        if let x = a.backend["arithmetic"], let y = b.backend["arithmetic"], x != y {
+            found.append("llama.cpp arithmetic '\(x)' vs '\(y)' (docs/INVARIANCE.md says how to build each)")
+        }
         // The description names an HTTP model's API and server dialect, so a server that now speaks
         // another dialect counts as another model.
         let modelsA = a.models.map { "\($0.role): \($0.name) sha256 \($0.sha256) (\($0.description))" }

@@ -1,5 +1,6 @@
 import ConvergeCore
 import ConvergeLlama
+import Foundation
 import Testing
 
 /// A sequence's text depends only on its own request: not on how many others share its batch, where
@@ -43,6 +44,26 @@ extension RealModels {
             for ((i, _), generation) in zip(subset, reordered) {
                 #expect(generation == together[i], "request \(i) differs in a reversed batch of \(subset.count)")
             }
+        }
+
+        /// The library these tests ran on is the one `run.json` calls batch-invariant, and a patched
+        /// llamafile build names the repository's patch by its sha256.
+        @Test func theLinkedBuildIsRecordedAsBatchInvariant() throws {
+            #expect(LlamaArithmetic.isBatchInvariant)
+            let summary = LlamaArithmetic.summary
+            #expect(summary.hasPrefix("batch-invariant: "))
+            guard summary.contains("llamafile sgemm at every batch size") else { return }
+            let patch = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/patches/llamafile-every-batch-size.patch")
+            let digest = Process()
+            digest.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            digest.arguments = [patch.path]
+            let pipe = Pipe()
+            digest.standardOutput = pipe
+            try digest.run()
+            digest.waitUntilExit()
+            let sha = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            #expect(sha.count == 64 && summary.contains("sha256 \(sha)"), "\(summary)")
         }
     }
 }
