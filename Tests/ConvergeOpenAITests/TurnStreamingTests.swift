@@ -11,7 +11,8 @@ struct TurnStreamingTests {
     @Test func finishedTurnsAreWrittenWhileOneRequestHangsAndSurviveAKill() async throws {
         try await LlamaServer.with([DefaultModels.agentB], slots: 3) { servers in
             // Agent A's first request hangs (the spec names its dialect, so nothing probes first);
-            // a timeout longer than the hang keeps the client from retrying it meanwhile.
+            // a timeout longer than the hang keeps the client from retrying it meanwhile. Lockstep
+            // sends all three first turns to A in one batch (pipelined would hold one back a round).
             let proxy = try FaultProxy(upstream: servers[0].port, script: [.hang])
             defer { proxy.stop() }
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("converge-stream-\(UUID().uuidString)")
@@ -20,7 +21,7 @@ struct TurnStreamingTests {
                 "run", "--seed-count", "3", "--turns", "2", "--max-tokens", "12", "--parallel", "3",
                 "--model-a", "openai:smol@\(proxy.url.absoluteString)#server=llama.cpp&timeout=120",
                 "--model-b", "openai:smol@\(servers[0].url.absoluteString)#server=llama.cpp",
-                "--out", out.path,
+                "--schedule", "lockstep", "--out", out.path,
             ]
             let transcript = out.appendingPathComponent("transcript.jsonl")
             let process = Process()
