@@ -11,13 +11,17 @@ public enum LlamaArithmetic {
     /// batch holds. Upstream, llamafile's matrix kernels replace ggml's dot products only for
     /// batches of two or more tokens, so a build that has them is batch-dependent unless
     /// `scripts/setup.sh` patched them to take every batch size, or left them out.
-    public static var isBatchInvariant: Bool {
+    public static var isBatchInvariant: Bool { isBatchInvariant(hasLlamafile: hasLlamafile, patches: patches) }
+
+    private static func isBatchInvariant(hasLlamafile: Bool, patches: [String: String]) -> Bool {
         !hasLlamafile || patches.keys.contains(everyBatchSizePatch)
     }
 
     /// One line for `run.json`: a resume or a merge across two of these is refused.
     public static var summary: String {
-        guard isBatchInvariant else {
+        let hasLlamafile = hasLlamafile
+        let patches = patches
+        guard isBatchInvariant(hasLlamafile: hasLlamafile, patches: patches) else {
             return "batch-dependent: libllama was built with llamafile's sgemm (GGML_LLAMAFILE=ON), unpatched"
         }
         let kQuants =
@@ -40,7 +44,6 @@ public enum LlamaArithmetic {
     /// The patches `scripts/setup.sh` applied to the libllama this process loaded, by file name, with
     /// their sha256: it lists them in `converge-patches.txt` beside the library.
     private static var patches: [String: String] {
-        LlamaRuntime.configure(verbose: false)
         guard let library = loadedLibllama else { return [:] }
         let list = library.deletingLastPathComponent().appendingPathComponent("converge-patches.txt")
         guard let text = try? String(contentsOf: list, encoding: .utf8) else { return [:] }
