@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// POSTs JSON to one of an agent's interchangeable endpoints, with the limits, deadlines, retries
 /// and failover described in docs/BACKENDS.md.
 final class EndpointClient: Sendable {
@@ -54,8 +50,8 @@ final class EndpointClient: Sendable {
     }
 
     /// Adds the key, if any, to a request.
-    func authorize(_ request: inout URLRequest) {
-        if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
+    func authorize(_ request: inout HTTPTransport.Request) {
+        if let apiKey { request.headers.append((name: "Authorization", value: "Bearer \(apiKey)")) }
     }
 
     private struct AttemptFailure: Error {
@@ -66,28 +62,21 @@ final class EndpointClient: Sendable {
     }
 
     private func attemptOnce<T>(_ url: URL, body: Data, parse: (Data) throws(ReplyParser.Problem) -> T) async -> Result<T, AttemptFailure> {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        var request = HTTPTransport.Request(url: url, headers: [(name: "Content-Type", value: "application/json")], body: body)
         authorize(&request)
-        let response: HTTPURLResponse
-        let data: Data
+        let response: HTTPTransport.Response
         do {
-            (response, data) = try await transport.send(
-                request, firstByteTimeout: configuration.firstByteTimeout, timeout: configuration.requestTimeout
-            )
-        } catch let failure as HTTPTransport.Failure {
-            return .failure(describe(failure))
+            response = try await transport.send(request, firstByteTimeout: configuration.firstByteTimeout, timeout: configuration.requestTimeout)
         } catch {
-            return .failure(AttemptFailure(message: "\(error)", retryable: true))
+            return .failure(describe(error))
         }
-        let status = response.statusCode
+        let data = response.body
+        let status = response.status
         guard (200..<300).contains(status) else {
             let detail =
                 (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"]
                 .map { ReplyParser.problem(fromErrorObject: $0).message } ?? ReplyParser.excerpt(String(decoding: data, as: UTF8.self))
-            let retryAfter = status == 429 ? policy.retryAfter(response.value(forHTTPHeaderField: "Retry-After")) : nil
+            let retryAfter = status == 429 ? policy.retryAfter(response.header("Retry-After")) : nil
             let retryable = status == 429 || status >= 500 || status == 408
             return .failure(AttemptFailure(message: "HTTP \(status): \(detail)", retryable: retryable, retryAfter: retryAfter))
         }

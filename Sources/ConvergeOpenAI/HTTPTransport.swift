@@ -1,16 +1,16 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import Synchronization
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-/// One HTTP exchange with a first-byte deadline and an overall deadline, over `URLSession`.
+/// One HTTP exchange with a first-byte deadline and an overall deadline, over AsyncHTTPClient.
 ///
 /// Responses are streamed (server-sent events or NDJSON), so the first body byte arrives as soon as
 /// the server starts generating: a request stuck in a server's queue, or a hung server, misses the
-/// first-byte deadline long before the overall one. `URLSession.bytes(for:)` is missing from
-/// swift-corelibs-foundation, so a data delegate collects the body and notes when it begins.
+/// first-byte deadline long before the overall one. AsyncHTTPClient rather than `URLSession`:
+/// swift-corelibs-foundation's libcurl glue keeps polling an idle socket for writability, so a
+/// client waiting on a slow server kept a core busy (BENCHMARKS.md, "HTTP path").
 final class HTTPTransport: Sendable {
     /// How an exchange ended without a response.
     enum Failure: Error, Equatable {
@@ -22,132 +22,95 @@ final class HTTPTransport: Sendable {
         case tooLarge
     }
 
+    /// What to send; a body makes it a POST.
+    struct Request: Sendable {
+        var url: URL
+        var headers: [(name: String, value: String)] = []
+        var body: Data?
+    }
+
+    /// A whole response.
+    struct Response: Sendable {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: Data
+
+        func header(_ name: String) -> String? { headers.first(name: name) }
+    }
+
     /// The largest response body read: far above any turn's reply, far below what would exhaust
     /// memory when a misbehaving server streams without end.
     static let maximumBodyBytes = 16 << 20
 
-    fileprivate struct Exchange {
-        var continuation: CheckedContinuation<(HTTPURLResponse, Data), any Error>
-        var response: HTTPURLResponse?
-        var body = Data()
-        var firstByte = false
-        var failure: Failure?
-    }
+    private let client: HTTPClient
 
-    private let session: URLSession
-    private let delegate = StreamDelegate()
-
+    /// - Parameter connectionsPerHost: connections kept to each server, the agent's concurrency.
     init(connectionsPerHost: Int) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = max(connectionsPerHost, 1)
-        // The deadlines below govern; these only keep URLSession from cutting a long stream short.
-        configuration.timeoutIntervalForRequest = 86_400
-        configuration.timeoutIntervalForResource = 86_400
-        // The session keeps its delegate alive; the delegate does not point back, so `deinit` runs.
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        // Redirects are followed within AsyncHTTPClient, which drops `Authorization` on a redirect
+        // to another origin (scheme, host or port), so a key reaches only the server it was
+        // configured for (`KeyLeakTests`).
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .follow(max: 5, allowCycles: false))
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connectionsPerHost, 1))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    deinit { session.invalidateAndCancel() }
+    deinit { _ = client.shutdown() }
 
     /// Sends a request and collects the whole response body.
     /// - Throws: `Failure`; `.cancelled` when the calling task is cancelled.
-    func send(_ request: URLRequest, firstByteTimeout: Double, timeout: Double) async throws -> (HTTPURLResponse, Data) {
-        if Task.isCancelled { throw Failure.cancelled }
-        let task = session.dataTask(with: request)
-        let id = task.taskIdentifier
-        let watchdog = Task { [weak self] in
-            try await Task.sleep(for: .seconds(firstByteTimeout))
-            if self?.fail(id, .firstByteTimeout, unlessStarted: true) == true { task.cancel() }
-            try await Task.sleep(for: .seconds(max(timeout - firstByteTimeout, 0)))
-            if self?.fail(id, .timeout, unlessStarted: false) == true { task.cancel() }
-        }
-        defer { watchdog.cancel() }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                delegate.exchanges.withLock { $0[id] = Exchange(continuation: continuation) }
-                task.resume()
+    func send(_ request: Request, firstByteTimeout: Double, timeout: Double) async throws(Failure) -> Response {
+        if Task.isCancelled { throw .cancelled }
+        let started = FirstByte()
+        do {
+            return try await withThrowingTaskGroup(of: Response.self) { group in
+                group.addTask { try await self.exchange(request, started: started) }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(firstByteTimeout))
+                    if !started.seen { throw Failure.firstByteTimeout }
+                    try await Task.sleep(for: .seconds(max(timeout - firstByteTimeout, 0)))
+                    throw Failure.timeout
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw Failure.cancelled }
+                return first
             }
-        } onCancel: {
-            if fail(id, .cancelled, unlessStarted: false) { task.cancel() }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            if Task.isCancelled || error is CancellationError { throw .cancelled }
+            throw .connection(Self.describe(error))
         }
     }
 
-    /// Records why an exchange is being cut; false when it has already ended or (with
-    /// `unlessStarted`) its body has begun.
-    private func fail(_ id: Int, _ failure: Failure, unlessStarted: Bool) -> Bool {
-        delegate.exchanges.withLock { exchanges in
-            guard var exchange = exchanges[id], exchange.failure == nil else { return false }
-            if unlessStarted && exchange.firstByte { return false }
-            exchange.failure = failure
-            exchanges[id] = exchange
-            return true
+    private func exchange(_ request: Request, started: FirstByte) async throws -> Response {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if let body = request.body {
+            outgoing.method = .POST
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
-    }
-
-}
-
-/// Collects each exchange's response and body as `URLSession` delivers them.
-private final class StreamDelegate: NSObject, URLSessionDataDelegate, Sendable {
-    let exchanges = Mutex<[Int: HTTPTransport.Exchange]>([:])
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        exchanges.withLock { $0[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let overflowed = exchanges.withLock { exchanges in
-            guard var exchange = exchanges[dataTask.taskIdentifier], exchange.failure == nil else { return false }
-            exchange.firstByte = true
-            guard exchange.body.count + data.count <= HTTPTransport.maximumBodyBytes else {
-                exchange.failure = .tooLarge
-                exchange.body = Data()
-                exchanges[dataTask.taskIdentifier] = exchange
-                return true
-            }
-            exchange.body.append(data)
-            exchanges[dataTask.taskIdentifier] = exchange
-            return false
+        // The watchdog in `send` governs; this deadline only keeps the client from giving up first.
+        let response = try await client.execute(outgoing, deadline: .distantFuture)
+        var body = Data()
+        for try await chunk in response.body {
+            started.see()
+            guard body.count + chunk.readableBytes <= Self.maximumBodyBytes else { throw Failure.tooLarge }
+            body.append(contentsOf: chunk.readableBytesView)
         }
-        if overflowed { dataTask.cancel() }
+        return Response(status: Int(response.status.code), headers: response.headers, body: body)
     }
 
-    /// A redirect to another origin (scheme, host or port) loses the `Authorization` header, so an
-    /// API key reaches only the server it was configured for.
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        completionHandler(HTTPTransport.redirect(request, from: task.originalRequest?.url))
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let exchange = exchanges.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-        if let failure = exchange.failure {
-            exchange.continuation.resume(throwing: failure)
-        } else if let error {
-            exchange.continuation.resume(throwing: HTTPTransport.Failure.connection(error.localizedDescription))
-        } else if let response = exchange.response {
-            exchange.continuation.resume(returning: (response, exchange.body))
-        } else {
-            exchange.continuation.resume(throwing: HTTPTransport.Failure.connection("no HTTP response"))
-        }
+    /// AsyncHTTPClient's errors print as type names; these read as what went wrong.
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError { return error.description }
+        return "\(error)"
     }
 }
 
-extension HTTPTransport {
-    /// The request a redirect sends: unchanged within the original origin, without `Authorization`
-    /// beyond it.
-    static func redirect(_ request: URLRequest, from original: URL?) -> URLRequest {
-        func origin(_ url: URL?) -> String? {
-            url.flatMap { url in url.host.map { "\(url.scheme ?? "")://\($0.lowercased()):\(url.port ?? (url.scheme == "https" ? 443 : 80))" } }
-        }
-        guard origin(request.url) != origin(original) else { return request }
-        var stripped = request
-        stripped.setValue(nil, forHTTPHeaderField: "Authorization")
-        return stripped
-    }
+/// Whether a response body has begun; set from the exchange, read by the watchdog.
+private final class FirstByte: Sendable {
+    private let flag = Atomic(false)
+    var seen: Bool { flag.load(ordering: .acquiring) }
+    func see() { flag.store(true, ordering: .releasing) }
 }

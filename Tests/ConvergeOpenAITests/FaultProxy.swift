@@ -17,6 +17,8 @@ final class FaultProxy: Sendable {
         case reset
         case errorInBody
         case endless
+        /// A 307 to this URL, which keeps the method and body.
+        case redirect(to: String)
         case passThrough
 
         var description: String {
@@ -29,6 +31,7 @@ final class FaultProxy: Sendable {
             case .reset: "a connection reset"
             case .errorInBody: "an error object in a 200 body"
             case .endless: "a 200 body without end"
+            case .redirect(let url): "a redirect to \(url)"
             case .passThrough: "pass-through"
             }
         }
@@ -85,6 +88,8 @@ final class FaultProxy: Sendable {
             respond(client, "500 Internal Server Error", #"{"error":{"message":"boom","code":500}}"#)
         case .badRequest:
             respond(client, "400 Bad Request", #"{"error":{"message":"bad field","code":400}}"#)
+        case .redirect(let url):
+            respond(client, "307 Temporary Redirect", "", extra: "Location: \(url)\r\n")
         case .errorInBody:
             respond(client, "200 OK", #"{"error":{"message":"upstream overloaded","code":503}}"#)
         case .garbage:
