@@ -96,10 +96,9 @@ fi
 command -v curl >/dev/null || die "curl is needed to wait for the servers"
 
 BIN="$REPO/.build-release/release/converge"
-if [[ ! -x $BIN ]]; then
-  say "building converge (release) into .build-release"
-  swift build -c release --scratch-path .build-release "${SWIFT_LINK_FLAGS[@]}" >&2
-fi
+# Always built, so the benchmark measures the tree it runs in (a no-op when nothing changed).
+say "building converge (release) into .build-release"
+swift build -c release --scratch-path .build-release "${SWIFT_LINK_FLAGS[@]}" >&2
 SERVER="$CONVERGE_LLAMA_PREFIX/bin/llama-server"
 [[ -x $SERVER ]] || die "no llama-server at $SERVER: run scripts/setup.sh"
 MODEL_A="$CONVERGE_CACHE/models/gemma-3-270m-q4_k_m-a5fd3b62.gguf"

@@ -4,11 +4,11 @@
 /// rep-4 over a joined window dilutes a loop with the text around it: an exact X, Y, X cycle
 /// between the agents scores only about a third. Recurrence asks instead what share of the new
 /// output's 4-grams were already seen, so the cycle scores 1. Every run of decimal digits becomes
-/// "0" first, so "Question 8: …", "Question 9: …" and counters that tick up every line read as the
-/// repetition they are.
+/// a word "0" first, so "Question 8: …", "Question 9: …" and counters that tick up every line, even
+/// glued to letters, read as the repetition they are.
 public enum Recurrence {
     /// The share of the n-grams of `text` that already occur earlier in `earlier` joined with
-    /// `text`, over `WordTokens` with digit runs normalised to "0".
+    /// `text`, over `WordTokens` with digit runs split off and normalised to "0".
     /// - Parameters:
     ///   - text: the new output, o_t.
     ///   - earlier: the texts before it, oldest first (normally o_{t−2} and o_{t−1}).
@@ -30,21 +30,19 @@ public enum Recurrence {
         return Double(repeated) / Double(words.count - prefix.count - n + 1)
     }
 
-    /// `WordTokens` with every maximal run of decimal digits replaced by "0".
+    /// `WordTokens` with every maximal run of decimal digits made a word of its own, "0": a
+    /// counter glued to letters ("w49w50w51…") reads as the same few words again and again.
     static func normalisedWords(_ text: String) -> [[Unicode.Scalar]] {
-        WordTokens.scalarWords(text).map { word in
-            var normalised: [Unicode.Scalar] = []
-            var inDigits = false
+        WordTokens.scalarWords(text).flatMap { word in
+            var pieces: [[Unicode.Scalar]] = []
+            var inDigits: Bool?
             for scalar in word {
                 let isDigit = scalar.properties.numericType == .decimal
-                if !isDigit {
-                    normalised.append(scalar)
-                } else if !inDigits {
-                    normalised.append("0")
-                }
+                if isDigit != inDigits { pieces.append(isDigit ? ["0"] : []) }
+                if !isDigit { pieces[pieces.count - 1].append(scalar) }
                 inDigits = isDigit
             }
-            return normalised
+            return pieces
         }
     }
 }

@@ -32,8 +32,8 @@ import Testing
     @Test func theFiftyHeldOutControlConversations() throws {
         for reader in ["reader1", "reader2"] {
             let labels = "data/blind-labels/interventions-50-control.\(reader).jsonl"
-            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .loopingAtEnd) == [26, 3, 1, 20])
-            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .dominantLoop) == [26, 6, 1, 17])
+            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .loopingAtEnd) == [27, 3, 0, 20])
+            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .dominantLoop) == [27, 6, 0, 17])
             #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .everLooped) == [27, 21, 0, 2])
         }
     }
