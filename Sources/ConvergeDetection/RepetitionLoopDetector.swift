@@ -71,11 +71,11 @@ public struct RepetitionLoopDetector: ConvergenceDetector, Equatable {
     }
 
     /// The calibrated setting (docs/METRICS.md, "Calibration"): rep-4 of two joined outputs at
-    /// least 0.2, their compression ratio at least 2.8, or recurrence at least 0.5; 2 looping
-    /// turns in a row; dominant loop when 4 of the last 6 turns loop.
+    /// least 0.3, their compression ratio at least 2.8, or recurrence at least 0.5; 3 looping
+    /// turns in a row; dominant loop when 6 of the last 8 turns loop.
     public static let calibrated = RepetitionLoopDetector(
-        signals: [.rep4Window: 0.2, .compressionRatioWindow: 2.8, .recurrence4: 0.5], minimumLoopTurns: 2,
-        maximumGap: 0, requiresPersistence: true, dominantWindow: 6, dominantMinimum: 4)
+        signals: [.rep4Window: 0.3, .compressionRatioWindow: 2.8, .recurrence4: 0.5], minimumLoopTurns: 3,
+        maximumGap: 0, requiresPersistence: true, dominantWindow: 8, dominantMinimum: 6)
 
     /// Whether one turn loops.
     /// - Parameter row: the turn's metrics.

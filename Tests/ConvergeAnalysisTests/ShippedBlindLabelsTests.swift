@@ -29,20 +29,40 @@ import Testing
         return counts
     }
 
-    @Test func theFiftyHeldOutControlConversations() throws {
-        for reader in ["reader1", "reader2"] {
-            let labels = "data/blind-labels/interventions-50-control.\(reader).jsonl"
-            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .loopingAtEnd) == [27, 3, 0, 20])
-            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .dominantLoop) == [27, 6, 0, 17])
-            #expect(try table(run: "results/interventions-50/control", labels: labels, verdict: .everLooped) == [27, 21, 0, 2])
-        }
+    /// The five labelled runs of the default pair, with the shipped verdicts' confusion tables
+    /// (looping at the end, dominant loop, ever looped): the calibration runs (lasts-to-the-end
+    /// criterion), the three runs the defaults were chosen on, and the pre-registered held-out run.
+    @Test(arguments: [
+        ("data/calibration/paper-seed1", "data/calibration/paper-seed1/labels.jsonl", [[21, 0, 7, 22], [21, 0, 7, 22], [26, 16, 2, 6]]),
+        ("data/calibration/paper-seed2", "data/calibration/paper-seed2/labels.jsonl", [[19, 0, 8, 23], [19, 3, 8, 20], [22, 17, 5, 6]]),
+        ("results/interventions-50/control", "data/blind-labels/interventions-50-control.reader1.jsonl", [[27, 2, 0, 21], [27, 4, 0, 19], [27, 16, 0, 7]]),
+        ("results/interventions-50/control", "data/blind-labels/interventions-50-control.reader2.jsonl", [[27, 2, 0, 21], [27, 4, 0, 19], [27, 16, 0, 7]]),
+        ("data/blind-runs/heldout-seed3", "data/blind-labels/heldout-seed3.reader7.jsonl", [[25, 1, 2, 22], [26, 1, 1, 22], [27, 16, 0, 7]]),
+        ("data/blind-runs/heldout-seed4", "data/blind-labels/heldout-seed4.majority.jsonl", [[23, 1, 5, 21], [26, 1, 2, 21], [28, 18, 0, 4]]),
+        ("data/blind-runs/heldout-seed5", "data/blind-labels/heldout-seed5.reader13.jsonl", [[25, 2, 2, 21], [26, 2, 1, 21], [27, 12, 0, 11]]),
+    ])
+    func labelledRuns(run: String, labels: String, expected: [[Int]]) throws {
+        let verdicts: [VerdictName] = [.loopingAtEnd, .dominantLoop, .everLooped]
+        #expect(try verdicts.map { try table(run: run, labels: labels, verdict: $0) } == expected)
+    }
+
+    /// The pre-registered claim (data/blind-labels/seed5-preregistration.txt): on the held-out run
+    /// the default verdict agrees with the three readers at κ ≥ 0.85.
+    @Test func theDefaultVerdictOnThePreRegisteredHeldOutRun() throws {
+        let counts = try table(
+            run: "data/blind-runs/heldout-seed5", labels: "data/blind-labels/heldout-seed5.reader13.jsonl", verdict: VerdictName.defaultVerdict)
+        var agreement = BinaryAgreement(predicted: [], actual: [])
+        (agreement.truePositives, agreement.falsePositives, agreement.falseNegatives, agreement.trueNegatives) =
+            (counts[0], counts[1], counts[2], counts[3])
+        let kappa = try #require(agreement.cohensKappa)
+        #expect(kappa >= 0.85, "κ \(kappa)")
     }
 
     @Test func temperatureOneFalseAlarms() throws {
         let cells = [
             ("temperature-1.0_top_p-0.8", "temperature-1.0_top_p-0.8-and-1.0.reader3.jsonl", [3, 0, 0, 7]),
             ("temperature-1.0_top_p-1.0", "temperature-1.0_top_p-0.8-and-1.0.reader3.jsonl", [0, 0, 0, 10]),
-            ("temperature-1.0_top_p-0.95", "temperature-1.0_top_p-0.95.jsonl", [0, 1, 0, 9]),
+            ("temperature-1.0_top_p-0.95", "temperature-1.0_top_p-0.95.jsonl", [0, 0, 0, 10]),
         ]
         for (cell, labels, expected) in cells {
             let counts = try table(run: "results/temperature-top-p-10/\(cell)", labels: "data/blind-labels/\(labels)", verdict: .dominantLoop)

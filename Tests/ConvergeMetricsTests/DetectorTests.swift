@@ -57,8 +57,8 @@ func series(_ metric: TurnMetric, _ values: [Double]) -> [TurnMetrics] {
         let data = try encoder.encode(ConvergenceDetectors.calibrated)
         let json = String(decoding: data, as: UTF8.self)
         #expect(json.contains("\"bleu_distance_prev\":0.3"))
-        #expect(json.contains("\"rep_4_window\":0.2"))
-        #expect(json.contains("calibrated"))
+        #expect(json.contains("\"rep_4_window\":0.3"))
+        #expect(json.contains("AI readers"))
         #expect(try JSONDecoder().decode(ConvergenceDetectors.self, from: data) == .calibrated)
     }
 
