@@ -47,15 +47,14 @@
 # (/proc/PID/stat) over that client's run: on a shared machine they show where the work went even
 # when wall-clock time is noisy.
 #
-# Running servers beside converge on one machine (first measured 2026-12-01 at only 2 conversations
-# × 3 turns, 2 cores with one taken by another job; re-check at full size):
-# - Count converge itself as a third busy process: its HTTP client (URLSession on Linux) keeps
-#   a core spinning while any request is in flight (client CPU s 0.7–0.8 × wall s in the table,
-#   against ~0 for the Python client), and that core is taken from the servers.
-# - Give the servers together no more threads than there are idle cores (-t 1 each on 2 cores).
-#   Pipelined (both servers decoding at once) pays only when each server has idle cores of its
-#   own; with one idle core the Python client's lockstep beat its pipelined and free-running runs
-#   (11 s against 18 s and 15 s), because two servers at once only shared that core.
+# Running servers beside converge on one machine (BENCHMARKS.md, "The HTTP path"):
+# - converge's client costs about as little CPU as a plain asyncio one (about 1 CPU-s for a
+#   100-turn run) since it moved to AsyncHTTPClient; the URLSession client it replaced kept a core
+#   spinning while any request was in flight (client CPU s 0.7–0.8 × wall s).
+# - Give the servers together no more threads than there are idle cores (-t 1 each on 2 cores),
+#   and let converge pipeline (its default with two agents): each server then decodes on its own
+#   core while the other does, and the HTTP run comes within 10% of in-process. Lockstep leaves one
+#   server idle while the other decodes.
 # - -np = the conversations converge keeps open (min(seeds × replicates, --parallel)), with the
 #   spec's concurrency= the same number (converge's default is 4 in flight per endpoint, so more
 #   slots would idle); --cont-batching on (llama-server's default), so a request that arrives

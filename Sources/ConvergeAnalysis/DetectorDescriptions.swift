@@ -27,7 +27,7 @@ extension RepetitionLoopDetector {
 extension ConvergenceDetectors {
     /// One verdict's rule in one line, naming the verdict.
     /// - Parameter name: the verdict.
-    /// - Returns: for example `dominant loop: rep_4_window ≥ 0.2 …; looping at the end or ≥ 4 of the last 6 turns`.
+    /// - Returns: for example `dominant loop: rep_4_window ≥ 0.3 …; looping at the end or ≥ 6 of the last 8 turns`.
     public func summaryLine(_ name: VerdictName) -> String {
         let rule: String
         switch name {
