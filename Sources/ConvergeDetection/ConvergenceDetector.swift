@@ -94,7 +94,7 @@ public struct ConvergenceDetectors: Codable, Equatable, Sendable {
     public static let calibrated = ConvergenceDetectors(
         study: .study, fitted: .fitted, loop: .calibrated,
         provenance:
-            "loop detector chosen on 150 conversations of the default pair under the paper protocol labelled by AI readers given no rule (AI agents, not people; data/blind-labels: interventions-50 control, heldout-seed3, heldout-seed4; dominant_loop κ 0.88, in sample) and confirmed on 50 pre-registered held-out ones (heldout-seed5, 3 AI readers, dominant_loop κ 0.88); study rule thresholds fitted on data/calibration paper-seed1 (2 AI readers, lasts-to-the-end criterion; κ 0.31 in sample, −0.00 on paper-seed2)"
+            "loop detector chosen on 150 conversations of the default pair under the paper protocol labelled by AI readers given no rule (AI agents, not people; data/blind-labels: interventions-50 control, heldout-seed3, heldout-seed4; chosen in sample) and confirmed on 50 pre-registered held-out ones (heldout-seed5, 3 AI readers: dominant_loop κ 0.88, bootstrap 95% CI [0.72, 1.00]); study rule thresholds fitted on data/calibration paper-seed1 (2 AI readers, lasts-to-the-end criterion; κ 0.31 in sample, −0.00 on paper-seed2)"
     )
 
     /// Every named verdict of one conversation, with its escape turns and loop share.
