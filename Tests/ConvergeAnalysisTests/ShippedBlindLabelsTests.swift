@@ -12,21 +12,26 @@ import Testing
 @Suite struct ShippedBlindLabelsTests {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// (true positives, false positives, false negatives, true negatives) of a verdict against a label file.
-    func table(run: String, labels: String, verdict: VerdictName) throws -> [Int] {
+    /// Every verdict's agreement with a label file, each conversation's series computed once.
+    func agreements(run: String, labels: String) throws -> [VerdictName: BinaryAgreement] {
         let directory = try RunDirectory.load(root.appendingPathComponent(run))
         let byConversation = Dictionary(
             try LabelFile.read(root.appendingPathComponent(labels)).filter { $0.run == directory.name }.map { ($0.conversation, $0.converged) }
         ) { _, last in last }
-        var counts = [0, 0, 0, 0]
+        var agreements = Dictionary(uniqueKeysWithValues: VerdictName.allCases.map { ($0, BinaryAgreement(predicted: [], actual: [])) })
         for conversation in directory.conversations {
             guard let label = byConversation[conversation.id] else { continue }
             var series = TurnSeries(seed: conversation.seed)
-            let rows = conversation.outputs.map { series.append($0) }
-            let said = ConvergenceDetectors.calibrated.verdicts(rows)[verdict].converged
-            counts[said ? (label ? 0 : 1) : (label ? 2 : 3)] += 1
+            let verdicts = ConvergenceDetectors.calibrated.verdicts(conversation.outputs.map { series.append($0) })
+            for name in VerdictName.allCases { agreements[name]?.record(predicted: verdicts[name].converged, actual: label) }
         }
-        return counts
+        return agreements
+    }
+
+    /// (true positives, false positives, false negatives, true negatives) of a verdict against a label file.
+    func table(_ agreement: BinaryAgreement?) -> [Int] {
+        guard let agreement else { return [] }
+        return [agreement.truePositives, agreement.falsePositives, agreement.falseNegatives, agreement.trueNegatives]
     }
 
     /// The five labelled runs of the default pair, with the shipped verdicts' confusion tables
@@ -42,19 +47,15 @@ import Testing
         ("data/blind-runs/heldout-seed5", "data/blind-labels/heldout-seed5.reader13.jsonl", [[25, 2, 2, 21], [26, 2, 1, 21], [27, 12, 0, 11]]),
     ])
     func labelledRuns(run: String, labels: String, expected: [[Int]]) throws {
-        let verdicts: [VerdictName] = [.loopingAtEnd, .dominantLoop, .everLooped]
-        #expect(try verdicts.map { try table(run: run, labels: labels, verdict: $0) } == expected)
+        let agreements = try agreements(run: run, labels: labels)
+        #expect([VerdictName.loopingAtEnd, .dominantLoop, .everLooped].map { table(agreements[$0]) } == expected)
     }
 
     /// The pre-registered claim (data/blind-labels/seed5-preregistration.txt): on the held-out run
     /// the default verdict agrees with the three readers at κ ≥ 0.85.
     @Test func theDefaultVerdictOnThePreRegisteredHeldOutRun() throws {
-        let counts = try table(
-            run: "data/blind-runs/heldout-seed5", labels: "data/blind-labels/heldout-seed5.reader13.jsonl", verdict: VerdictName.defaultVerdict)
-        var agreement = BinaryAgreement(predicted: [], actual: [])
-        (agreement.truePositives, agreement.falsePositives, agreement.falseNegatives, agreement.trueNegatives) =
-            (counts[0], counts[1], counts[2], counts[3])
-        let kappa = try #require(agreement.cohensKappa)
+        let agreements = try agreements(run: "data/blind-runs/heldout-seed5", labels: "data/blind-labels/heldout-seed5.reader13.jsonl")
+        let kappa = try #require(agreements[VerdictName.defaultVerdict]?.cohensKappa)
         #expect(kappa >= 0.85, "κ \(kappa)")
     }
 
@@ -65,8 +66,8 @@ import Testing
             ("temperature-1.0_top_p-0.95", "temperature-1.0_top_p-0.95.jsonl", [0, 0, 0, 10]),
         ]
         for (cell, labels, expected) in cells {
-            let counts = try table(run: "results/temperature-top-p-10/\(cell)", labels: "data/blind-labels/\(labels)", verdict: .dominantLoop)
-            #expect(counts == expected, "\(cell)")
+            let agreements = try agreements(run: "results/temperature-top-p-10/\(cell)", labels: "data/blind-labels/\(labels)")
+            #expect(table(agreements[.dominantLoop]) == expected, "\(cell)")
         }
     }
 }
